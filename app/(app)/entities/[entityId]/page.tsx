@@ -1,0 +1,112 @@
+import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ExportRelationsButton } from "@/components/entities/export-relations-button";
+import { StepStateBadge } from "@/components/entities/step-state-badge";
+import { currentPrincipal, requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { findEntityInScope, relationStatusCounts } from "@/lib/domain/entities/queries";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+type Props = { params: Promise<{ entityId: string }> };
+
+async function loadEntity(entityId: string) {
+  const principal = await currentPrincipal();
+  if (!principal) return null;
+  return findEntityInScope(await db(), { entityId, scope: entityScope(principal, "entities.read"), asOf: todayInBrussels() });
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const entity = await loadEntity((await params).entityId);
+  return { title: entity?.name ?? (await getTranslations("errors"))("notFoundTitle") };
+}
+
+export default async function EntityPage({ params }: Props) {
+  const principal = await requireUserForPage();
+  const { entityId } = await params;
+  const entity = await loadEntity(entityId);
+  if (!entity) notFound();
+
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const canSeePersonnel = hasEntityPermission(principal, "personnel.read", entity.id);
+  const counts = canSeePersonnel ? await relationStatusCounts(await db(), entity.id) : [];
+  const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const figures = [
+    { label: t("entity.relations"), value: format.number(entity.relationCount) },
+    { label: t("entity.positions"), value: format.number(entity.positionCount) },
+    { label: t("entity.positionFte"), value: fte(entity.positionFte) },
+    { label: t("entity.occupiedFte"), value: fte(entity.occupiedFte) },
+  ];
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1}>{entity.name}</Title>
+        <Group gap="xs">
+          <Badge variant="outline">{entity.code}</Badge>
+          <Badge variant="light">{t(`entityType.${entity.type}`)}</Badge>
+          <Text size="sm">
+            {t("entity.policyArea")}: {entity.policyAreaName} ({entity.policyAreaCode})
+          </Text>
+        </Group>
+      </Stack>
+
+      <SimpleGrid cols={{ base: 2, md: 4 }} component="dl">
+        {figures.map((f) => (
+          <Paper key={f.label} withBorder p="md">
+            <Text component="dt" size="sm" c="dimmed">{f.label}</Text>
+            <Text component="dd" m={0} fz="xl" fw={700}>{f.value}</Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+
+      <section aria-labelledby="steps-title">
+        <Title order={2} id="steps-title" size="h3" mb="sm">{t("entity.stepsTitle")}</Title>
+        <List spacing="xs" listStyleType="none" component="ol">
+          {[1, 2, 3, 4, 5, 6].map((step) => {
+            const isCurrent = step === entity.currentStep;
+            const state = step < entity.currentStep ? "done" : isCurrent ? entity.currentState : "not_started";
+            return (
+              <List.Item key={step} aria-current={isCurrent ? "step" : undefined}
+                icon={<ThemeIcon size="sm" radius="xl" variant={isCurrent ? "filled" : "light"}>{step}</ThemeIcon>}>
+                <Group gap="xs">
+                  <Text fw={isCurrent ? 700 : 400}>{t(`steps.${step}` as "steps.1")}</Text>
+                  <StepStateBadge state={state} />
+                  {isCurrent && <Text size="xs" c="dimmed">({t("entity.current")})</Text>}
+                </Group>
+              </List.Item>
+            );
+          })}
+        </List>
+      </section>
+
+      {canSeePersonnel && (
+        <section aria-labelledby="personnel-title">
+          <Title order={2} id="personnel-title" size="h3" mb="sm">{t("entity.relationsTitle")}</Title>
+          <Table withTableBorder maw={520} mb="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("entity.kind")}</Table.Th>
+                <Table.Th scope="col">{t("entity.status")}</Table.Th>
+                <Table.Th scope="col" ta="right">{t("entity.count")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {counts.map((c) => (
+                <Table.Tr key={`${c.kind}-${c.status}`}>
+                  <Table.Td>{t(`relationKind.${c.kind}` as "relationKind.employee")}</Table.Td>
+                  <Table.Td>{t(`relationStatus.${c.status}` as "relationStatus.active")}</Table.Td>
+                  <Table.Td ta="right">{format.number(c.count)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <ExportRelationsButton entityId={entity.id} />
+        </section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { Alert, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EntityTable } from "@/components/entities/entity-table";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, primaryRole } from "@/lib/auth/permissions";
+import { listEntityOverview } from "@/lib/domain/entities/queries";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+export default async function HomePage() {
+  const principal = await requireUserForPage();
+  const t = await getTranslations("home");
+  const format = await getFormatter();
+  const role = primaryRole(principal);
+  if (!role) return <Alert color="yellow">{t("noRole")}</Alert>;
+
+  const scope = entityScope(principal, role === "manager" ? "reports.read" : "entities.read");
+  const rows = await listEntityOverview(await db(), { scope, asOf: todayInBrussels() });
+
+  if (role === "central_expert") {
+    const relations = rows.reduce((sum, r) => sum + r.relationCount, 0);
+    return (
+      <Stack>
+        <Title order={1}>{t("expertTitle")}</Title>
+        <Text>{t("expertIntro", { count: rows.length, relations: format.number(relations) })}</Text>
+        <EntityTable rows={rows} caption={t("expertTitle")} columns={["policyArea", "type", "relations", "onboarding"]} />
+      </Stack>
+    );
+  }
+  if (role === "entity_hr") {
+    return (
+      <Stack>
+        <Title order={1}>{t("hrTitle")}</Title>
+        <Text>{t("hrIntro")}</Text>
+        <EntityTable rows={rows} caption={t("hrTitle")} columns={["policyArea", "type", "relations", "onboarding", "positions"]} />
+      </Stack>
+    );
+  }
+  const tEntity = await getTranslations("entity");
+  const totals = rows.reduce(
+    (acc, r) => ({ positions: acc.positions + r.positionCount, fte: acc.fte + r.positionFte, occupied: acc.occupied + r.occupiedFte }),
+    { positions: 0, fte: 0, occupied: 0 },
+  );
+  const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const figures = [
+    { label: tEntity("positions"), value: format.number(totals.positions) },
+    { label: tEntity("positionFte"), value: fte(totals.fte) },
+    { label: tEntity("occupiedFte"), value: fte(totals.occupied) },
+    { label: tEntity("vacantFte"), value: fte(Math.max(totals.fte - totals.occupied, 0)) },
+  ];
+  return (
+    <Stack>
+      <Title order={1}>{t("managerTitle")}</Title>
+      <Text>{t("managerIntro")}</Text>
+      <SimpleGrid cols={{ base: 2, md: 4 }} component="dl" aria-label={t("totals")}>
+        {figures.map((f) => (
+          <Paper key={f.label} withBorder p="md">
+            <Text component="dt" size="sm" c="dimmed">
+              {f.label}
+            </Text>
+            <Group component="dd" m={0}>
+              <Text fz="xl" fw={700}>
+                {f.value}
+              </Text>
+            </Group>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <EntityTable rows={rows} caption={t("managerTitle")} columns={["policyArea", "relations", "positions", "positionFte", "occupiedFte", "vacantFte"]} />
+    </Stack>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
+import Link from "next/link";
+import { useAction } from "next-safe-action/hooks";
+import { useTranslations } from "next-intl";
+import { exportRelationsAction } from "@/lib/domain/personnel/actions";
+
+export function ExportRelationsButton({ entityId }: { entityId: string }) {
+  const t = useTranslations();
+  const { execute, isPending, result } = useAction(exportRelationsAction);
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Button variant="light" loading={isPending} onClick={() => execute({ entityId })}>
+        {t("entity.exportRelations")}
+      </Button>
+      {result.data && (
+        <Alert color="green" role="status">
+          {t("entity.exportQueued")} <Anchor component={Link} href="/jobs">{t("nav.jobs")}</Anchor>
+        </Alert>
+      )}
+      {result.serverError && (
+        <Alert color="red" role="alert">
+          {result.serverError.message}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors/app-error";
+import { db } from "@/lib/server/database";
+import { auth } from "./auth";
+import { hasEntityPermission, hasPermission, type Permission, type Principal } from "./permissions";
+import { loadPrincipal } from "./principal-queries";
+
+/** The current principal, or null when signed out, deactivated or unknown. Cached per request. */
+export const currentPrincipal = cache(async (): Promise<Principal | null> => {
+  const session = await auth();
+  if (!session?.uid) return null;
+  return loadPrincipal(await db(), session.uid);
+});
+
+/** For pages: sends an anonymous visitor to the sign-in page. */
+export async function requireUserForPage(): Promise<Principal> {
+  const principal = await currentPrincipal();
+  if (!principal) redirect("/signin");
+  return principal;
+}
+
+/** For actions and route handlers. */
+export async function requireUser(): Promise<Principal> {
+  const principal = await currentPrincipal();
+  if (!principal) throw new AppError("unauthenticated", "Meld je aan om verder te gaan.");
+  return principal;
+}
+
+export async function requirePermission(permission: Permission): Promise<Principal> {
+  const principal = await requireUser();
+  if (!hasPermission(principal, permission)) throw new AppError("forbidden", "Je hebt geen toegang tot deze actie.");
+  return principal;
+}
+
+/**
+ * Entity-scoped check. A user without access to the entity gets "not found", exactly as for an
+ * entity that does not exist, so ids of other entities reveal nothing.
+ */
+export async function requireEntityAccess(permission: Permission, entityId: string): Promise<Principal> {
+  const principal = await requireUser();
+  assertEntityAccess(principal, permission, entityId);
+  return principal;
+}
+
+export function assertEntityAccess(principal: Principal, permission: Permission, entityId: string): void {
+  if (!hasEntityPermission(principal, permission, entityId)) {
+    throw new AppError("not_found", "Niet gevonden.");
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  /** One-click demo sign-in and demo data. Never on in production. */
+  DEMO_MODE: flag,
+  APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISPLAY_NAME: z.string().default("Vlaamse overheid (ACM/IDM)"),
+  /** Run the job worker inside the web process (always so on the embedded database). */
+  WORKER_IN_PROCESS: flag,
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+let cached: AppEnv | undefined;
+
+export function appEnv(): AppEnv {
+  if (!cached) {
+    const parsed = envSchema.parse(process.env);
+    if (parsed.APP_ENV === "production" && parsed.DEMO_MODE) {
+      throw new Error("DEMO_MODE cannot be on when APP_ENV=production.");
+    }
+    cached = parsed;
+  }
+  return cached;
+}
+
+export function oidcConfigured(env: AppEnv = appEnv()): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}

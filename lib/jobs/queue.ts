@@ -1,0 +1,64 @@
+import PgBoss from "pg-boss";
+import type { DatabaseHandle } from "@/db/client";
+import { jobDefinitions } from "./registry";
+
+const globalForQueue = globalThis as unknown as { __apbQueue?: Map<DatabaseHandle, Promise<PgBoss>> };
+
+/**
+ * The pg-boss instance of this process, running its SQL through our own pool: on the embedded
+ * database that is the only way in, and on PostgreSQL it keeps connections in one place.
+ */
+export function queueFor(handle: DatabaseHandle): Promise<PgBoss> {
+  const queues = (globalForQueue.__apbQueue ??= new Map());
+  let boss = queues.get(handle);
+  if (!boss) {
+    boss = startQueue(handle);
+    queues.set(handle, boss);
+  }
+  return boss;
+}
+
+/**
+ * The queue, which must already be running. Enqueueing happens inside a transaction; starting
+ * the queue there would wait on that very transaction on the embedded database.
+ */
+export function runningQueue(handle: DatabaseHandle): PgBoss {
+  const boss = globalForQueue.__apbQueue?.get(handle);
+  const started = boss && startedQueues.get(handle);
+  if (!started) throw new Error("The job queue is not started: call queueFor(handle) before enqueueing.");
+  return started;
+}
+
+const startedQueues = new WeakMap<DatabaseHandle, PgBoss>();
+
+async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => handle.executeSql(text, values) },
+    schema: "pgboss",
+    // Maintenance and cron run from every process; pg-boss coordinates them itself.
+    supervise: true,
+    schedule: false,
+    maintenanceIntervalSeconds: 60,
+  });
+  boss.on("error", (error) => console.error("[jobs] queue error", error));
+  await boss.start();
+  for (const definition of jobDefinitions) {
+    await boss.createQueue(definition.type, {
+      name: definition.type,
+      retryLimit: 2,
+      retryDelay: 5,
+      expireInSeconds: definition.expireInSeconds,
+      retentionDays: 14,
+    });
+  }
+  startedQueues.set(handle, boss);
+  return boss;
+}
+
+export async function stopQueue(handle: DatabaseHandle): Promise<void> {
+  const boss = await globalForQueue.__apbQueue?.get(handle);
+  if (!boss) return;
+  globalForQueue.__apbQueue?.delete(handle);
+  startedQueues.delete(handle);
+  await boss.stop({ graceful: true, close: false, timeout: 10_000 });
+}

@@ -1,0 +1,68 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { jobRuns } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import type { JobDefinition } from "./definition";
+
+export interface RunOutcome {
+  state: "succeeded" | "failed" | "retrying" | "skipped";
+}
+
+/**
+ * Runs one delivery of a job and keeps its job_runs row in step. The handler's own writes are
+ * its business (in transactions of its own); a failure leaves its state as the handler left it.
+ */
+export async function runJob(
+  db: Db,
+  definition: JobDefinition<unknown>,
+  jobRunId: string,
+  { isLastAttempt }: { isLastAttempt: boolean },
+): Promise<RunOutcome> {
+  const [run] = await db
+    .update(jobRuns)
+    .set({ state: "running", startedAt: sql`coalesce(${jobRuns.startedAt}, now())`, attempts: sql`${jobRuns.attempts} + 1`, error: null })
+    .where(sql`${jobRuns.id} = ${jobRunId} and ${jobRuns.state} in ('queued', 'running')`)
+    .returning();
+  if (!run) return { state: "skipped" };
+
+  const context = {
+    db,
+    jobRun: { id: run.id, entityId: run.entityId, createdBy: run.createdBy },
+    async progress(done: number, total?: number) {
+      await db
+        .update(jobRuns)
+        .set({ progressDone: done, ...(total === undefined ? {} : { progressTotal: total }) })
+        .where(eq(jobRuns.id, run.id));
+    },
+  };
+
+  try {
+    const payload = definition.payload.parse(run.payload);
+    const result = await definition.run(context, payload);
+    await db
+      .update(jobRuns)
+      .set({
+        state: "succeeded",
+        result,
+        finishedAt: sql`now()`,
+        progressDone: sql`coalesce(${jobRuns.progressTotal}, ${jobRuns.progressDone})`,
+      })
+      .where(eq(jobRuns.id, run.id));
+    return { state: "succeeded" };
+  } catch (error) {
+    const message = userMessageOf(error);
+    if (!(error instanceof AppError)) console.error(`[jobs] ${definition.type} ${run.id} failed`, error);
+    const final = isLastAttempt || error instanceof AppError;
+    await db
+      .update(jobRuns)
+      .set(final ? { state: "failed", error: message, finishedAt: sql`now()` } : { state: "queued", error: message })
+      .where(eq(jobRuns.id, run.id));
+    return { state: final ? "failed" : "retrying" };
+  }
+}
+
+/** Expected errors carry a message for the user; anything else gets a generic Dutch one. */
+export function userMessageOf(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  return "De taak is onverwacht mislukt. Ze wordt automatisch opnieuw geprobeerd; blijft ze mislukken, meld het dan.";
+}

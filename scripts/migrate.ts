@@ -1,0 +1,13 @@
+/** npm run migrate: applies pending migrations to the configured database and exits. */
+import { openDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { appEnv } from "../lib/env";
+
+const env = appEnv();
+const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolSize: 1 });
+try {
+  await migrateDatabase(handle.db);
+  console.log(`[migrate] ${handle.kind} database is up to date`);
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,27 @@
+import type { Db } from "../db/client";
+import { generateDemoData, summarizeMix } from "../lib/demo/generate";
+import { isDatabaseEmpty, loadDemoData } from "../lib/demo/load";
+import { todayInBrussels } from "../lib/dates";
+
+export interface SeedOptions {
+  size: "small" | "full";
+  seed?: number;
+  onlyIfEmpty: boolean;
+}
+
+/** Generates and loads the demo data set; returns false when it was skipped (database not empty). */
+export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolean> {
+  if (!(await isDatabaseEmpty(db))) {
+    if (options.onlyIfEmpty) {
+      console.log("[seed] database already holds data; demo data not loaded again");
+      return false;
+    }
+    throw new Error("The database already holds data: run the seed with --reset to start over.");
+  }
+  const started = Date.now();
+  const data = generateDemoData({ size: options.size, seed: options.seed, referenceDate: todayInBrussels() });
+  await loadDemoData(db, data);
+  const mix = summarizeMix(data);
+  console.log(`[seed] ${options.size} demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`, mix);
+  return true;
+}
