@@ -28,7 +28,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"], environment: "node" },
       },
       integration("integration-pglite", { TEST_DB: "pglite" }, 1),
       integration("integration-postgres", { TEST_DB: "postgres" }, 2),

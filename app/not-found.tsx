@@ -1,14 +1,16 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
-import Link from "next/link";
+import { Container, Stack, Text, Title } from "@mantine/core";
+import { AnchorLink } from "@/components/ui/anchor-link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");
   return (
+    <Container component="main" id="main" py="xl">
     <Stack>
       <Title order={1}>{t("notFoundTitle")}</Title>
       <Text>{t("notFoundText")}</Text>
-      <Anchor component={Link} href="/">{t("backHome")}</Anchor>
+      <AnchorLink href="/">{t("backHome")}</AnchorLink>
     </Stack>
+    </Container>
   );
 }

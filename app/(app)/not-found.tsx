@@ -1,5 +1,5 @@
-import { Anchor, Stack, Text, Title } from "@mantine/core";
-import Link from "next/link";
+import { Stack, Text, Title } from "@mantine/core";
+import { AnchorLink } from "@/components/ui/anchor-link";
 import { getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
@@ -8,7 +8,7 @@ export default async function NotFound() {
     <Stack>
       <Title order={1}>{t("notFoundTitle")}</Title>
       <Text>{t("notFoundText")}</Text>
-      <Anchor component={Link} href="/">{t("backHome")}</Anchor>
+      <AnchorLink href="/">{t("backHome")}</AnchorLink>
     </Stack>
   );
 }

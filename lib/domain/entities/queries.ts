@@ -1,16 +1,10 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { entities, onboardings, policyAreas } from "@/db/schema";
+import type { entities, onboardings } from "@/db/schema";
 
 export type EntityScope = "all" | readonly string[];
 
-function scopeCondition(scope: EntityScope): SQL | undefined {
-  if (scope === "all") return undefined;
-  // An empty scope must match nothing, not everything.
-  return scope.length === 0 ? sql`false` : inArray(entities.id, [...scope]);
-}
-
-export interface EntityOverviewRow {
+export type EntityOverviewRow = {
   id: string;
   code: string;
   name: string;
@@ -24,56 +18,58 @@ export interface EntityOverviewRow {
   positionCount: number;
   positionFte: number;
   occupiedFte: number;
-}
+};
 
 /**
- * One row per entity in scope with its headline figures, computed in the database.
- * Positions and FTE count versions valid on `asOf`; occupied FTE counts links valid on `asOf`.
+ * One row per entity in scope with its headline figures, computed in the database with one
+ * grouped pass per table. Positions and FTE count versions valid on `asOf`; occupied FTE counts
+ * links valid on `asOf`.
  */
 export async function listEntityOverview(
   db: DbOrTx,
   { scope, asOf }: { scope: EntityScope; asOf: string },
 ): Promise<EntityOverviewRow[]> {
-  const rows = await db
-    .select({
-      id: entities.id,
-      code: entities.code,
-      name: entities.name,
-      type: entities.type,
-      policyAreaCode: policyAreas.code,
-      policyAreaName: policyAreas.name,
-      relationCount: sql<number>`(select count(*)::int from employment_relations r where r.entity_id = ${entities.id} and r.in_personnel_list)`,
-      activeRelationCount: sql<number>`(select count(*)::int from employment_relations r where r.entity_id = ${entities.id} and r.in_personnel_list and r.status = 'active')`,
-      currentStep: sql<number>`coalesce(${onboardings.currentStep}, 1)`,
-      currentState: sql<EntityOverviewRow["currentState"]>`coalesce(${onboardings.currentState}, 'not_started')`,
-      positionCount: sql<number>`coalesce(pv.position_count, 0)::int`,
-      positionFte: sql<number>`coalesce(pv.position_fte, 0)::float8`,
-      occupiedFte: sql<number>`coalesce(pl.occupied_fte, 0)::float8`,
-    })
-    .from(entities)
-    .innerJoin(policyAreas, eq(policyAreas.id, entities.policyAreaId))
-    .leftJoin(onboardings, eq(onboardings.entityId, entities.id))
-    .leftJoin(
-      sql`lateral (
-        select count(*) as position_count, sum(v.fte) as position_fte
-        from position_versions v
-        where v.entity_id = ${entities.id} and v.lifecycle <> 'abolished'
-          and v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to >= ${asOf}::date)
-      ) pv`,
-      sql`true`,
+  if (scope !== "all" && scope.length === 0) return [];
+  const inScope = (column: SQL) => (scope === "all" ? sql`true` : sql`${column} = any(${sql.param([...scope])}::uuid[])`);
+  const result = await db.execute<EntityOverviewRow>(sql`
+    with relation_counts as (
+      select entity_id,
+             count(*)::int as relation_count,
+             (count(*) filter (where status = 'active'))::int as active_relation_count
+      from employment_relations
+      where in_personnel_list and ${inScope(sql`entity_id`)}
+      group by entity_id
+    ), version_figures as (
+      select entity_id, count(*)::int as position_count, sum(fte)::float8 as position_fte
+      from position_versions
+      where lifecycle <> 'abolished' and valid_from <= ${asOf}::date and (valid_to is null or valid_to >= ${asOf}::date)
+        and ${inScope(sql`entity_id`)}
+      group by entity_id
+    ), link_figures as (
+      select entity_id, sum(fte)::float8 as occupied_fte
+      from position_links
+      where valid_from <= ${asOf}::date and (valid_to is null or valid_to >= ${asOf}::date)
+        and ${inScope(sql`entity_id`)}
+      group by entity_id
     )
-    .leftJoin(
-      sql`lateral (
-        select sum(l.fte) as occupied_fte
-        from position_links l
-        where l.entity_id = ${entities.id}
-          and l.valid_from <= ${asOf}::date and (l.valid_to is null or l.valid_to >= ${asOf}::date)
-      ) pl`,
-      sql`true`,
-    )
-    .where(and(eq(entities.active, true), scopeCondition(scope)))
-    .orderBy(asc(entities.name));
-  return rows;
+    select e.id, e.code, e.name, e.type,
+           p.code as "policyAreaCode", p.name as "policyAreaName",
+           coalesce(rc.relation_count, 0) as "relationCount",
+           coalesce(rc.active_relation_count, 0) as "activeRelationCount",
+           coalesce(o.current_step, 1) as "currentStep",
+           coalesce(o.current_state, 'not_started') as "currentState",
+           coalesce(vf.position_count, 0) as "positionCount",
+           coalesce(vf.position_fte, 0) as "positionFte",
+           coalesce(lf.occupied_fte, 0) as "occupiedFte"
+    from entities e
+    join policy_areas p on p.id = e.policy_area_id
+    left join onboardings o on o.entity_id = e.id
+    left join relation_counts rc on rc.entity_id = e.id
+    left join version_figures vf on vf.entity_id = e.id
+    left join link_figures lf on lf.entity_id = e.id
+    where e.active and ${inScope(sql`e.id`)}
+    order by e.name`);
+  return result.rows;
 }
 
 /** One entity, or null when it does not exist or lies outside the scope (the caller answers "not found"). */

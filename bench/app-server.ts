@@ -1,0 +1,68 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/** Starts `next start` on a database (building first when there is no build), and waits until it answers. */
+export async function startAppServer(options: { databaseUrl: string; port: number }): Promise<{ url: string; stop(): Promise<void> }> {
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: options.databaseUrl,
+    DEMO_MODE: "true",
+    WORKER_IN_PROCESS: "false",
+    AUTH_SECRET: "bench-secret-not-for-production-0123456789",
+    PORT: String(options.port),
+  };
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const server: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], { cwd: root, env, stdio: "ignore" });
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the app did not start within 60 s");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.once("exit", () => resolve());
+        server.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Signs in through the demo provider over plain HTTP and returns the Cookie header of the session. */
+export async function demoSessionCookie(baseUrl: string, userId: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const [name, ...value] = pair!.split("=");
+      jar.set(name!.trim(), value.join("="));
+    }
+  };
+  keep(csrf);
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const signIn = await fetch(`${baseUrl}/api/auth/callback/demo`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
+    body: new URLSearchParams({ csrfToken, userId, callbackUrl: `${baseUrl}/` }),
+  });
+  keep(signIn);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`demo sign-in failed (${signIn.status})`);
+  return cookieHeader();
+}

@@ -1,0 +1,49 @@
+import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import { users } from "../db/schema";
+import { generateDemoData } from "../lib/demo/generate";
+import { loadDemoData } from "../lib/demo/load";
+import { todayInBrussels } from "../lib/dates";
+import { demoSessionCookie, startAppServer } from "./app-server";
+import { quantile, summarize } from "./harness";
+import { scratchDatabase } from "./scratch-database";
+
+const REQUESTS = 200;
+const CONNECTIONS = 10;
+
+/**
+ * http.home.p95_ms: p95 latency of the central expert's home page (all entities with their
+ * figures) over 200 requests at 10 connections, against `next start` on the full demo data set.
+ */
+export async function benchHomeLatency() {
+  const scratch = await scratchDatabase("http");
+  const server = await (async () => {
+    await loadDemoData(scratch.handle.db, generateDemoData({ size: "full", referenceDate: todayInBrussels() }));
+    return startAppServer({ databaseUrl: scratch.url, port: 3300 });
+  })();
+  try {
+    const [expert] = await scratch.handle.db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
+    const cookie = await demoSessionCookie(server.url, expert!.id);
+    const home = await fetch(`${server.url}/`, { headers: { cookie } });
+    if (!home.ok || !(await home.text()).includes("Alle entiteiten")) throw new Error("the expert's home page did not render");
+
+    await measure(server.url, cookie, 20); // warm-up
+    const samples: number[] = [];
+    for (let run = 0; run < 3; run++) samples.push(await measure(server.url, cookie, REQUESTS));
+    return summarize("http.home.p95_ms", "ms", samples);
+  } finally {
+    await server.stop();
+    await scratch.drop();
+  }
+}
+
+async function measure(baseUrl: string, cookie: string, amount: number): Promise<number> {
+  const latencies: number[] = [];
+  const instance = autocannon({ url: `${baseUrl}/`, connections: CONNECTIONS, amount, headers: { cookie } });
+  instance.on("response", (_client, statusCode, _bytes, ms) => {
+    if (statusCode === 200) latencies.push(ms);
+  });
+  const result = await instance;
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  return quantile(latencies, 0.95);
+}

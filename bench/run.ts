@@ -1,0 +1,35 @@
+/**
+ * npm run bench            prints a table of the figures the issues ask for
+ * npm run bench -- --json  also writes bench-results.json: [{ name, unit, median, min, max, runs }]
+ * npm run bench -- --only seed.full.seconds   runs one figure
+ *
+ * Runs against the PostgreSQL server of TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test),
+ * in databases of its own that it drops afterwards.
+ */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { printTable, type BenchResult } from "./harness";
+import { benchHomeLatency } from "./http-home";
+import { benchSeedFull } from "./seed-full";
+
+const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
+
+const benches: { name: string; run: () => Promise<BenchResult> }[] = [
+  { name: "seed.full.seconds", run: benchSeedFull },
+  { name: "http.home.p95_ms", run: benchHomeLatency },
+];
+
+const results: BenchResult[] = [];
+for (const bench of benches) {
+  if (values.only && values.only !== bench.name) continue;
+  console.log(`[bench] ${bench.name} ...`);
+  results.push(await bench.run());
+}
+console.log(`\n${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+printTable(results);
+if (values.json) {
+  writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
+  console.log("\nwritten to bench-results.json");
+}
+process.exit(0);

@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { signInAsDemo } from "./support/demo";
+
+test.describe("each role lands on its own home", () => {
+  test("an anonymous visitor is sent to the sign-in page, which offers the demo accounts", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Aanmelden" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Aanmelden als An Peeters/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Aanmelden via Test-IdP/ })).toBeVisible();
+    // The non-demo account never gets a one-click button.
+    await expect(page.getByText("kim.janssens@vlaanderen.be")).toHaveCount(0);
+  });
+
+  test("the central expert sees every entity with its onboarding step", async ({ page }) => {
+    await signInAsDemo(page, "expert@demo.vlaanderen.be");
+    await expect(page.getByRole("heading", { level: 1, name: "Alle entiteiten" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Alle entiteiten" });
+    for (const name of ["Departement Financiën en Begroting", "Departement Omgeving", "Vlaamse Milieumaatschappij", "Agentschap Overheidspersoneel"]) {
+      await expect(table.getByRole("link", { name: new RegExp(name) })).toBeVisible();
+    }
+    await expect(table.getByText("Stap 1").first()).toBeVisible();
+    await expect(page.getByRole("navigation")).toBeVisible();
+    await expect(page.getByRole("banner")).toContainText("AgO-expert");
+  });
+
+  test("an HR officer sees only their entity", async ({ page }) => {
+    await signInAsDemo(page, "hr.dfb@demo.vlaanderen.be");
+    await expect(page.getByRole("heading", { level: 1, name: "Mijn entiteiten" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Mijn entiteiten" });
+    await expect(table.getByRole("link", { name: /Departement Financiën en Begroting/ })).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(page.getByText("Departement Omgeving")).toHaveCount(0);
+  });
+
+  test("an HR officer serving two entities sees both, and no other", async ({ page }) => {
+    await signInAsDemo(page, "hr.omgeving@demo.vlaanderen.be");
+    const table = page.getByRole("table", { name: "Mijn entiteiten" });
+    await expect(table.getByRole("link", { name: /Departement Omgeving/ })).toBeVisible();
+    await expect(table.getByRole("link", { name: /Vlaamse Milieumaatschappij/ })).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(page.getByText("Departement Financiën en Begroting")).toHaveCount(0);
+  });
+
+  test("a manager sees the granted entities with headline figures", async ({ page }) => {
+    await signInAsDemo(page, "manager@demo.vlaanderen.be");
+    await expect(page.getByRole("heading", { level: 1, name: "Mijn entiteiten in cijfers" })).toBeVisible();
+    const figures = page.getByRole("definition");
+    await expect(figures.first()).toHaveText("0");
+    const table = page.getByRole("table", { name: "Mijn entiteiten in cijfers" });
+    await expect(table.getByRole("row")).toHaveCount(4);
+    await expect(table.getByRole("columnheader", { name: "VTE bezet" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Achtergrondtaken" })).toBeVisible();
+    await expect(page.getByText("Agentschap Overheidspersoneel")).toHaveCount(0);
+  });
+
+  test("the interface switches to English and back", async ({ page }) => {
+    await signInAsDemo(page, "expert@demo.vlaanderen.be");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "All entities" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Alle entiteiten" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl-BE");
+  });
+
+  test("the skip link leads keyboard users to the main content", async ({ page }) => {
+    await signInAsDemo(page, "expert@demo.vlaanderen.be");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Naar de inhoud" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { positionLinks } from "@/db/schema";
+import { listEntityOverview, findEntityInScope } from "@/lib/domain/entities/queries";
+import { createEntity, createPosition, createReference, createRelation } from "../factories/basic";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+
+describe(`entity overview (${testDatabaseKind()})`, () => {
+  let t: TestDatabase;
+  let a: { id: string };
+  let b: { id: string };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    a = await createEntity(t.db, { name: "A-entiteit" });
+    b = await createEntity(t.db, { name: "B-entiteit" });
+    const reference = await createReference(t.db);
+    const r1 = await createRelation(t.db, a.id, { fte: "0.8" });
+    await createRelation(t.db, a.id, { status: "leave" });
+    await createRelation(t.db, a.id, { inPersonnelList: false });
+    await createRelation(t.db, b.id);
+    const position = await createPosition(t.db, a.id, reference.profile);
+    await createPosition(t.db, a.id, reference.profile);
+    await t.db.insert(positionLinks).values({ entityId: a.id, positionId: position.id, relationId: r1.relation.id, fte: "0.8", validFrom: "2024-01-01" });
+  });
+  afterAll(async () => t?.dispose());
+
+  it("counts relations still in the personnel list, positions and FTE valid on the date", async () => {
+    const rows = await listEntityOverview(t.db, { scope: "all", asOf: "2025-06-30" });
+    const rowA = rows.find((r) => r.id === a.id)!;
+    expect(rowA).toMatchObject({ relationCount: 2, activeRelationCount: 1, positionCount: 2, positionFte: 2, occupiedFte: 0.8, currentStep: 1, currentState: "not_started" });
+    expect(rows.find((r) => r.id === b.id)).toMatchObject({ relationCount: 1, positionCount: 0, occupiedFte: 0 });
+  });
+
+  it("counts nothing before the positions existed", async () => {
+    const [rowA] = await listEntityOverview(t.db, { scope: [a.id], asOf: "2023-12-31" });
+    expect(rowA).toMatchObject({ positionCount: 0, positionFte: 0, occupiedFte: 0 });
+  });
+
+  it("returns only entities in scope, and nothing for an empty scope", async () => {
+    expect((await listEntityOverview(t.db, { scope: [b.id], asOf: "2025-01-01" })).map((r) => r.id)).toEqual([b.id]);
+    expect(await listEntityOverview(t.db, { scope: [], asOf: "2025-01-01" })).toEqual([]);
+    expect(await findEntityInScope(t.db, { entityId: a.id, scope: [b.id], asOf: "2025-01-01" })).toBeNull();
+    expect(await findEntityInScope(t.db, { entityId: "not-a-uuid", scope: "all", asOf: "2025-01-01" })).toBeNull();
+    expect((await findEntityInScope(t.db, { entityId: a.id, scope: "all", asOf: "2025-01-01" }))?.name).toBe("A-entiteit");
+  });
+});
