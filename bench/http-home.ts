@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { users } from "../db/schema";
 import { generateDemoData } from "../lib/demo/generate";
 import { loadDemoData } from "../lib/demo/load";
@@ -19,6 +19,7 @@ export async function benchHomeLatency() {
   const scratch = await scratchDatabase("http");
   const server = await (async () => {
     await loadDemoData(scratch.handle.db, generateDemoData({ size: "full", referenceDate: todayInBrussels() }));
+    await scratch.handle.db.execute(sql`vacuum analyze`); // as the seed script does
     return startAppServer({ databaseUrl: scratch.url, port: 3300 });
   })();
   try {

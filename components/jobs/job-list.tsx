@@ -41,7 +41,12 @@ export function JobList({ initialJobs, caption }: { initialJobs: JobRunView[]; c
       noRecordsText={t("empty")}
       records={jobs}
       columns={[
-        { accessor: "type", title: t("type"), render: (j) => (t.has(`type_${j.type}`) ? t(`type_${j.type}`) : j.type) },
+        { accessor: "type", title: t("type"), render: (j) => {
+            // Message keys cannot hold dots (next-intl reads them as nesting).
+            const key = `type_${j.type.replaceAll(".", "_")}`;
+            return t.has(key) ? t(key) : j.type;
+          },
+        },
         { accessor: "entityName", title: t("entity"), render: (j) => j.entityName ?? "—" },
         {
           accessor: "state",

@@ -2,7 +2,13 @@ import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "@/db/client";
 import { jobDefinitions } from "./registry";
 
-const globalForQueue = globalThis as unknown as { __apbQueue?: Map<DatabaseHandle, Promise<PgBoss>> };
+// On globalThis, not in module state: Next bundles instrumentation and routes separately, and
+// both must see the one queue of this process.
+const globalForQueue = globalThis as unknown as {
+  __apbQueue?: Map<DatabaseHandle, Promise<PgBoss>>;
+  __apbStartedQueues?: WeakMap<DatabaseHandle, PgBoss>;
+};
+const startedQueues = (globalForQueue.__apbStartedQueues ??= new WeakMap());
 
 /**
  * The pg-boss instance of this process, running its SQL through our own pool: on the embedded
@@ -23,13 +29,10 @@ export function queueFor(handle: DatabaseHandle): Promise<PgBoss> {
  * the queue there would wait on that very transaction on the embedded database.
  */
 export function runningQueue(handle: DatabaseHandle): PgBoss {
-  const boss = globalForQueue.__apbQueue?.get(handle);
-  const started = boss && startedQueues.get(handle);
+  const started = startedQueues.get(handle);
   if (!started) throw new Error("The job queue is not started: call queueFor(handle) before enqueueing.");
   return started;
 }
-
-const startedQueues = new WeakMap<DatabaseHandle, PgBoss>();
 
 async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
   const boss = new PgBoss({

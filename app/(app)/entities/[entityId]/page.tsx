@@ -1,4 +1,21 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
+import {
+  Badge,
+  Group,
+  List,
+  ListItem,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  TableTbody,
+  TableTd,
+  TableTh,
+  TableThead,
+  TableTr,
+  Text,
+  ThemeIcon,
+  Title,
+} from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -70,14 +87,14 @@ export default async function EntityPage({ params }: Props) {
             const isCurrent = step === entity.currentStep;
             const state = step < entity.currentStep ? "done" : isCurrent ? entity.currentState : "not_started";
             return (
-              <List.Item key={step} aria-current={isCurrent ? "step" : undefined}
+              <ListItem key={step} aria-current={isCurrent ? "step" : undefined}
                 icon={<ThemeIcon size="sm" radius="xl" variant={isCurrent ? "filled" : "light"}>{step}</ThemeIcon>}>
                 <Group gap="xs">
                   <Text fw={isCurrent ? 700 : 400}>{t(`steps.${step}` as "steps.1")}</Text>
                   <StepStateBadge state={state} />
                   {isCurrent && <Text size="xs" c="dimmed">({t("entity.current")})</Text>}
                 </Group>
-              </List.Item>
+              </ListItem>
             );
           })}
         </List>
@@ -87,22 +104,22 @@ export default async function EntityPage({ params }: Props) {
         <section aria-labelledby="personnel-title">
           <Title order={2} id="personnel-title" size="h3" mb="sm">{t("entity.relationsTitle")}</Title>
           <Table withTableBorder maw={520} mb="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("entity.kind")}</Table.Th>
-                <Table.Th scope="col">{t("entity.status")}</Table.Th>
-                <Table.Th scope="col" ta="right">{t("entity.count")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+            <TableThead>
+              <TableTr>
+                <TableTh scope="col">{t("entity.kind")}</TableTh>
+                <TableTh scope="col">{t("entity.status")}</TableTh>
+                <TableTh scope="col" ta="right">{t("entity.count")}</TableTh>
+              </TableTr>
+            </TableThead>
+            <TableTbody>
               {counts.map((c) => (
-                <Table.Tr key={`${c.kind}-${c.status}`}>
-                  <Table.Td>{t(`relationKind.${c.kind}` as "relationKind.employee")}</Table.Td>
-                  <Table.Td>{t(`relationStatus.${c.status}` as "relationStatus.active")}</Table.Td>
-                  <Table.Td ta="right">{format.number(c.count)}</Table.Td>
-                </Table.Tr>
+                <TableTr key={`${c.kind}-${c.status}`}>
+                  <TableTd>{t(`relationKind.${c.kind}` as "relationKind.employee")}</TableTd>
+                  <TableTd>{t(`relationStatus.${c.status}` as "relationStatus.active")}</TableTd>
+                  <TableTd ta="right">{format.number(c.count)}</TableTd>
+                </TableTr>
               ))}
-            </Table.Tbody>
+            </TableTbody>
           </Table>
           <ExportRelationsButton entityId={entity.id} />
         </section>
