@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/server/database";
 import { auth } from "./auth";
-import { hasEntityPermission, hasPermission, type Permission, type Principal } from "./permissions";
+import { assertEntityAccess } from "./entity-access";
+import { hasPermission, type Permission, type Principal } from "./permissions";
 import { loadPrincipal } from "./principal-queries";
 
 /** The current principal, or null when signed out, deactivated or unknown. Cached per request. */
@@ -34,18 +35,11 @@ export async function requirePermission(permission: Permission): Promise<Princip
   return principal;
 }
 
-/**
- * Entity-scoped check. A user without access to the entity gets "not found", exactly as for an
- * entity that does not exist, so ids of other entities reveal nothing.
- */
+/** Entity-scoped check for actions and route handlers; a foreign entity answers "not found". */
 export async function requireEntityAccess(permission: Permission, entityId: string): Promise<Principal> {
   const principal = await requireUser();
   assertEntityAccess(principal, permission, entityId);
   return principal;
 }
 
-export function assertEntityAccess(principal: Principal, permission: Permission, entityId: string): void {
-  if (!hasEntityPermission(principal, permission, entityId)) {
-    throw new AppError("not_found", "Niet gevonden.");
-  }
-}
+export { assertEntityAccess };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors/app-error";
+import { assertEntityAccess } from "./entity-access";
 import {
   entityScope,
   hasEntityPermission,
@@ -103,5 +105,24 @@ describe("primaryRole", () => {
     expect(primaryRole(principal([...hrA.grants, ...expert.grants]))).toBe("central_expert");
     expect(primaryRole(managerAC)).toBe("manager");
     expect(primaryRole(nobody)).toBeNull();
+  });
+});
+
+describe("assertEntityAccess", () => {
+  it("answers a foreign entity with not_found, never forbidden", () => {
+    expect(() => assertEntityAccess(hrA, "positions.write", A)).not.toThrow();
+    let error: unknown;
+    try {
+      assertEntityAccess(hrA, "positions.write", B);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("not_found");
+  });
+
+  it("answers not_found when the role lacks the permission on its own entity", () => {
+    expect(() => assertEntityAccess(managerAC, "positions.write", A)).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => assertEntityAccess(nobody, "entities.read", A)).toThrow(AppError);
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { entities, userGrants, users } from "@/db/schema";
 import type { Principal, Role } from "./permissions";
 
@@ -24,7 +25,7 @@ export async function loadPrincipal(db: DbOrTx, userId: string): Promise<Princip
 
 /** Maps an identity-provider account to ours: by subject first, else by e-mail (then remembers the subject). */
 export async function findUserForOidc(
-  db: DbOrTx,
+  db: Db,
   claims: { sub: string; email?: string | null },
 ): Promise<{ id: string } | null> {
   const [bySubject] = await db
@@ -38,7 +39,17 @@ export async function findUserForOidc(
     .from(users)
     .where(sql`lower(${users.email}) = lower(${claims.email})`);
   if (!byEmail || !byEmail.active || byEmail.oidcSubject) return null;
-  await db.update(users).set({ oidcSubject: claims.sub }).where(eq(users.id, byEmail.id));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ oidcSubject: claims.sub }).where(eq(users.id, byEmail.id));
+    await recordAudit(tx, {
+      actorId: byEmail.id,
+      action: "user.link-oidc-subject",
+      objectType: "user",
+      objectId: byEmail.id,
+      before: { oidcSubject: null },
+      after: { oidcSubject: claims.sub },
+    });
+  });
   return { id: byEmail.id };
 }
 
