@@ -2,7 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const APP_PORT = 3100;
 const IDP_PORT = 3201;
-export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+// "localhost", not 127.0.0.1: Next rewrites loopback addresses to "localhost" in request URLs,
+// and the OIDC redirect URI must match the one the browser used.
+export const APP_URL = `http://localhost:${APP_PORT}`;
 export const IDP_URL = `http://127.0.0.1:${IDP_PORT}`;
 
 /**
@@ -39,7 +41,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
-      command: "node tests/e2e/support/oidc-idp.mjs",
+      command: "node tests/e2e/support/oidc-provider-server.mjs",
       url: `${IDP_URL}/.well-known/openid-configuration`,
       env: { OIDC_TEST_PORT: String(IDP_PORT), OIDC_TEST_REDIRECT_URI: `${APP_URL}/api/auth/callback/oidc` },
       reuseExistingServer: false,
@@ -54,6 +56,7 @@ export default defineConfig({
         SEED_SIZE: "small",
         DEMO_MODE: "true",
         AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        AUTH_URL: APP_URL,
         OIDC_ISSUER: IDP_URL,
         OIDC_CLIENT_ID: "apb-e2e",
         OIDC_CLIENT_SECRET: "apb-e2e-secret",

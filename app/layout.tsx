@@ -1,5 +1,4 @@
 import "@mantine/core/styles.css";
-import "mantine-datatable/styles.css";
 import "./globals.css";
 import { ColorSchemeScript, mantineHtmlProps } from "@mantine/core";
 import type { Metadata } from "next";

@@ -24,8 +24,8 @@ if (!env.AUTH_SECRET) {
   if (production) fail("AUTH_SECRET must be set in production (e.g. `openssl rand -base64 32`).");
   env.AUTH_SECRET = localSecret();
 }
-if (production && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) {
-  fail("OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set in production.");
+if (production && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET && env.AUTH_URL)) {
+  fail("OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and AUTH_URL (the public URL) must be set in production.");
 }
 
 const started = Date.now();

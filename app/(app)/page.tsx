@@ -23,7 +23,7 @@ export default async function HomePage() {
       <Stack>
         <Title order={1}>{t("expertTitle")}</Title>
         <Text>{t("expertIntro", { count: rows.length, relations: format.number(relations) })}</Text>
-        <EntityTable rows={rows} caption={t("expertTitle")} columns={["policyArea", "type", "relations", "onboarding"]} />
+        <EntityTable rows={rows} label={t("expertTitle")} columns={["policyArea", "type", "relations", "onboarding"]} />
       </Stack>
     );
   }
@@ -32,7 +32,7 @@ export default async function HomePage() {
       <Stack>
         <Title order={1}>{t("hrTitle")}</Title>
         <Text>{t("hrIntro")}</Text>
-        <EntityTable rows={rows} caption={t("hrTitle")} columns={["policyArea", "type", "relations", "onboarding", "positions"]} />
+        <EntityTable rows={rows} label={t("hrTitle")} columns={["policyArea", "type", "relations", "onboarding", "positions"]} />
       </Stack>
     );
   }
@@ -66,7 +66,7 @@ export default async function HomePage() {
           </Paper>
         ))}
       </SimpleGrid>
-      <EntityTable rows={rows} caption={t("managerTitle")} columns={["policyArea", "relations", "positions", "positionFte", "occupiedFte", "vacantFte"]} />
+      <EntityTable rows={rows} label={t("managerTitle")} columns={["policyArea", "relations", "positions", "positionFte", "occupiedFte", "vacantFte"]} />
     </Stack>
   );
 }

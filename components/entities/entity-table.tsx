@@ -1,87 +1,79 @@
 "use client";
 
 import { Anchor, Badge, Stack, TextInput } from "@mantine/core";
-import { DataTable, type DataTableColumn, type DataTableSortStatus } from "mantine-datatable";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
 import type { EntityOverviewRow } from "@/lib/domain/entities/queries";
 import { StepStateBadge } from "./step-state-badge";
 
-type Column = "policyArea" | "type" | "relations" | "onboarding" | "positions" | "positionFte" | "occupiedFte" | "vacantFte";
+export type EntityColumn = "policyArea" | "type" | "relations" | "onboarding" | "positions" | "positionFte" | "occupiedFte" | "vacantFte";
 
-export function EntityTable({ rows, columns, caption }: { rows: EntityOverviewRow[]; columns: Column[]; caption: string }) {
+const vacantFte = (r: EntityOverviewRow) => Math.max(r.positionFte - r.occupiedFte, 0);
+
+export function EntityTable({ rows, columns, label }: { rows: EntityOverviewRow[]; columns: EntityColumn[]; label: string }) {
   const t = useTranslations();
   const format = useFormatter();
   const [query, setQuery] = useState("");
-  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<EntityOverviewRow>>({ columnAccessor: "name", direction: "asc" });
 
-  const records = useMemo(() => {
+  const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const filtered = q
-      ? rows.filter((r) => [r.name, r.code, r.policyAreaCode, r.policyAreaName].some((v) => v.toLowerCase().includes(q)))
-      : rows;
-    const key = sortStatus.columnAccessor as keyof EntityOverviewRow;
-    const sorted = [...filtered].sort((a, b) => {
-      const x = a[key];
-      const y = b[key];
-      return typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "nl");
-    });
-    return sortStatus.direction === "desc" ? sorted.reverse() : sorted;
-  }, [rows, query, sortStatus]);
+    if (!q) return rows;
+    return rows.filter((r) => [r.name, r.code, r.policyAreaCode, r.policyAreaName].some((v) => v.toLowerCase().includes(q)));
+  }, [rows, query]);
 
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const all: Record<Column, DataTableColumn<EntityOverviewRow>> = {
-    policyArea: { accessor: "policyAreaCode", title: t("entity.policyArea"), sortable: true },
-    type: { accessor: "type", title: t("entity.type"), sortable: true, render: (r) => <Badge variant="outline">{t(`entityType.${r.type}`)}</Badge> },
-    relations: { accessor: "relationCount", title: t("entity.relations"), sortable: true, textAlign: "right", render: (r) => format.number(r.relationCount) },
+  const right = { align: "right" as const };
+  const available: Record<EntityColumn, ColumnDef<EntityOverviewRow, any>> = {
+    policyArea: { id: "policyArea", accessorKey: "policyAreaCode", header: t("entity.policyArea") },
+    type: {
+      id: "type",
+      accessorKey: "type",
+      header: t("entity.type"),
+      cell: ({ row }) => <Badge variant="outline">{t(`entityType.${row.original.type}`)}</Badge>,
+    },
+    relations: { id: "relations", accessorKey: "relationCount", header: t("entity.relations"), meta: right, cell: ({ getValue }) => format.number(getValue()) },
     onboarding: {
-      accessor: "currentStep",
-      title: t("entity.onboarding"),
-      sortable: true,
-      render: (r) => (
+      id: "onboarding",
+      accessorKey: "currentStep",
+      header: t("entity.onboarding"),
+      cell: ({ row }) => (
         <span>
-          {t("steps.label", { step: Math.min(r.currentStep, 6) })} <StepStateBadge state={r.currentState} />
+          {t("steps.label", { step: Math.min(row.original.currentStep, 6) })} <StepStateBadge state={row.original.currentState} />
         </span>
       ),
     },
-    positions: { accessor: "positionCount", title: t("entity.positions"), sortable: true, textAlign: "right", render: (r) => format.number(r.positionCount) },
-    positionFte: { accessor: "positionFte", title: t("entity.positionFte"), sortable: true, textAlign: "right", render: (r) => fte(r.positionFte) },
-    occupiedFte: { accessor: "occupiedFte", title: t("entity.occupiedFte"), sortable: true, textAlign: "right", render: (r) => fte(r.occupiedFte) },
-    vacantFte: {
-      accessor: "vacantFte",
-      title: t("entity.vacantFte"),
-      textAlign: "right",
-      render: (r) => fte(Math.max(r.positionFte - r.occupiedFte, 0)),
-    },
+    positions: { id: "positions", accessorKey: "positionCount", header: t("entity.positions"), meta: right, cell: ({ getValue }) => format.number(getValue()) },
+    positionFte: { id: "positionFte", accessorKey: "positionFte", header: t("entity.positionFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
+    occupiedFte: { id: "occupiedFte", accessorKey: "occupiedFte", header: t("entity.occupiedFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
+    vacantFte: { id: "vacantFte", accessorFn: vacantFte, header: t("entity.vacantFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
   };
+  const tableColumns: ColumnDef<EntityOverviewRow, any>[] = [
+    {
+      id: "name",
+      accessorKey: "name",
+      header: t("entity.name"),
+      sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "nl"),
+      cell: ({ row }) => (
+        <Anchor component={Link} href={`/entities/${row.original.id}`}>
+          {row.original.name} <span style={{ color: "var(--mantine-color-dimmed)" }}>({row.original.code})</span>
+        </Anchor>
+      ),
+    },
+    ...columns.map((c) => available[c]),
+  ];
 
   return (
     <Stack gap="sm">
       <TextInput label={t("home.search")} value={query} onChange={(e) => setQuery(e.currentTarget.value)} maw={420} type="search" />
-      <DataTable<EntityOverviewRow>
-        aria-label={caption}
-        withTableBorder
-        striped
-        highlightOnHover
-        minHeight={records.length === 0 ? 150 : undefined}
-        noRecordsText={t("home.empty")}
-        records={records}
-        sortStatus={sortStatus}
-        onSortStatusChange={setSortStatus}
-        columns={[
-          {
-            accessor: "name",
-            title: t("entity.name"),
-            sortable: true,
-            render: (r) => (
-              <Anchor component={Link} href={`/entities/${r.id}`}>
-                {r.name} <span style={{ color: "var(--mantine-color-dimmed)" }}>({r.code})</span>
-              </Anchor>
-            ),
-          },
-          ...columns.map((c) => all[c]),
-        ]}
+      <DataTable
+        label={label}
+        data={filtered}
+        columns={tableColumns}
+        getRowId={(r) => r.id}
+        initialSorting={[{ id: "name", desc: false }]}
+        emptyText={t("home.empty")}
       />
     </Stack>
   );

@@ -2,7 +2,7 @@
 
 import { Anchor, Badge, Progress, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { DataTable } from "mantine-datatable";
+import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
 import { useFormatter, useTranslations } from "next-intl";
 import type { JobRunView } from "@/lib/domain/jobs/queries";
 
@@ -32,61 +32,76 @@ export function JobList({ initialJobs, caption }: { initialJobs: JobRunView[]; c
       (query.state.data ?? []).some((j) => j.state === "queued" || j.state === "running") ? 1_000 : 10_000,
   });
 
+  const columns: ColumnDef<JobRunView, any>[] = [
+    {
+      id: "type",
+      accessorKey: "type",
+      header: t("type"),
+      cell: ({ row }) => {
+        // Message keys cannot hold dots (next-intl reads them as nesting).
+        const key = `type_${row.original.type.replaceAll(".", "_")}`;
+        return t.has(key) ? t(key) : row.original.type;
+      },
+    },
+    { id: "entity", accessorFn: (j) => j.entityName ?? "—", header: t("entity") },
+    {
+      id: "state",
+      accessorKey: "state",
+      header: t("state"),
+      cell: ({ row }) => (
+        <Badge color={STATE_COLORS[row.original.state]} variant="light">
+          {t(`state_${row.original.state}`)}
+        </Badge>
+      ),
+    },
+    {
+      id: "progress",
+      header: t("progress"),
+      enableSorting: false,
+      cell: ({ row }) => {
+        const j = row.original;
+        const percent = j.progressTotal ? Math.round((100 * j.progressDone) / j.progressTotal) : j.state === "succeeded" ? 100 : 0;
+        return (
+          <div style={{ minWidth: 160 }}>
+            <Progress value={percent} aria-label={`${t("progress")}: ${percent}%`} animated={j.state === "running"} />
+            <Text size="xs" c="dimmed">
+              {j.progressTotal ? `${format.number(j.progressDone)} / ${format.number(j.progressTotal)}` : `${percent}%`}
+            </Text>
+          </div>
+        );
+      },
+    },
+    {
+      id: "createdAt",
+      accessorKey: "createdAt",
+      header: t("created"),
+      cell: ({ row }) => format.dateTime(new Date(row.original.createdAt), { dateStyle: "short", timeStyle: "medium" }),
+    },
+    {
+      id: "result",
+      header: t("result"),
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.error ? (
+          <Text size="sm" c="red">
+            {row.original.error}
+          </Text>
+        ) : row.original.fileId ? (
+          <Anchor href={`/api/files/${row.original.fileId}`}>{t("download")}</Anchor>
+        ) : (
+          "—"
+        ),
+    },
+  ];
+
   return (
-    <DataTable<JobRunView>
-      aria-label={caption}
-      withTableBorder
-      striped
-      minHeight={jobs.length === 0 ? 150 : undefined}
-      noRecordsText={t("empty")}
-      records={jobs}
-      columns={[
-        { accessor: "type", title: t("type"), render: (j) => {
-            // Message keys cannot hold dots (next-intl reads them as nesting).
-            const key = `type_${j.type.replaceAll(".", "_")}`;
-            return t.has(key) ? t(key) : j.type;
-          },
-        },
-        { accessor: "entityName", title: t("entity"), render: (j) => j.entityName ?? "—" },
-        {
-          accessor: "state",
-          title: t("state"),
-          render: (j) => (
-            <Badge color={STATE_COLORS[j.state]} variant="light">
-              {t(`state_${j.state}`)}
-            </Badge>
-          ),
-        },
-        {
-          accessor: "progressDone",
-          title: t("progress"),
-          width: 200,
-          render: (j) => {
-            const percent = j.progressTotal ? Math.round((100 * j.progressDone) / j.progressTotal) : j.state === "succeeded" ? 100 : 0;
-            return (
-              <div>
-                <Progress value={percent} aria-label={`${t("progress")}: ${percent}%`} animated={j.state === "running"} />
-                <Text size="xs" c="dimmed">
-                  {j.progressTotal ? `${format.number(j.progressDone)} / ${format.number(j.progressTotal)}` : `${percent}%`}
-                </Text>
-              </div>
-            );
-          },
-        },
-        { accessor: "createdAt", title: t("created"), render: (j) => format.dateTime(new Date(j.createdAt), { dateStyle: "short", timeStyle: "medium" }) },
-        {
-          accessor: "fileId",
-          title: t("result"),
-          render: (j) =>
-            j.error ? (
-              <Text size="sm" c="red" role="status">{j.error}</Text>
-            ) : j.fileId ? (
-              <Anchor href={`/api/files/${j.fileId}`}>{t("download")}</Anchor>
-            ) : (
-              "—"
-            ),
-        },
-      ]}
+    <DataTable
+      label={caption}
+      data={jobs}
+      columns={columns}
+      getRowId={(j) => j.id}
+      initialSorting={[{ id: "createdAt", desc: true }]}
+      emptyText={t("empty")}
     />
   );
 }

@@ -12,6 +12,6 @@ export async function signInAsDemo(page: Page, email: string) {
   const account = demoAccount(email);
   await page.goto("/signin");
   await page.getByRole("button", { name: new RegExp(`Aanmelden als ${account.name}`) }).click();
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page).toHaveURL(/localhost:\d+\/$/);
   await expect(page.getByRole("main")).toBeVisible();
 }
