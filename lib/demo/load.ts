@@ -8,6 +8,7 @@
 import { getTableName, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx, Tx } from "../../db/client";
+import { typedArray } from "../../db/sql-arrays";
 import {
   costCentres,
   dutyLocations,
@@ -106,12 +107,7 @@ async function insertByUnnest<R>(
   );
   for (let i = 0; i < rows.length; i += UNNEST_CHUNK_ROWS) {
     const chunk = rows.slice(i, i + UNNEST_CHUNK_ROWS);
-    // Every array goes as text[] and is cast in SQL: PGlite's own driver serialises array
-    // parameters by their type and sends an enum array as "a,b" (malformed); text[] works everywhere.
-    const arrays: SQL[] = columns.map((c) => {
-      const param = sql`${sql.param(chunk.map(c.value))}::text[]`;
-      return c.type === "text" ? param : sql`${param}::${sql.raw(c.type)}[]`;
-    });
+    const arrays: SQL[] = columns.map((c) => typedArray(chunk.map(c.value), c.type));
     await tx.execute(
       sql`insert into ${sql.identifier(getTableName(table))} (${columnList}) select * from unnest(${sql.join(arrays, sql`, `)})`,
     );
