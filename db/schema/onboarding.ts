@@ -3,7 +3,7 @@ import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique
 import { stepState } from "./enums";
 import { storedFiles } from "./files";
 import { jobRuns } from "./jobs";
-import { entities } from "./reference";
+import { entityIdColumn } from "./reference";
 import { users } from "./users";
 
 /** Aansluiting: one per entity, with where it stands in the six steps. */
@@ -11,10 +11,7 @@ export const onboardings = pgTable(
   "onboardings",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .unique()
-      .references(() => entities.id),
+    entityId: entityIdColumn().unique(),
     /** 1..6, or 7 once the onboarding is complete. */
     currentStep: integer().notNull().default(1),
     currentState: stepState().notNull().default("not_started"),
@@ -31,9 +28,7 @@ export const onboardingStepRuns = pgTable(
   "onboarding_step_runs",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     step: integer().notNull(),
     state: stepState().notNull(),
     dryRun: boolean().notNull().default(false),

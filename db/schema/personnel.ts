@@ -13,16 +13,14 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { legalStatus, relationKind, relationStatus } from "./enums";
-import { costCentres, entities, functionProfiles, grades, orgUnits } from "./reference";
+import { costCentres, entityIdColumn, functionProfiles, grades, orgUnits } from "./reference";
 
 /** Personeelslid, as known to one entity through its personnel list. */
 export const persons = pgTable(
   "persons",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     vlimpersNumber: text().notNull(),
     firstName: text().notNull(),
     lastName: text().notNull(),
@@ -40,9 +38,7 @@ export const employmentRelations = pgTable(
   "employment_relations",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     personId: uuid()
       .notNull()
       .references(() => persons.id),

@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { positionLifecycle, positionOrigin } from "./enums";
 import { employmentRelations } from "./personnel";
-import { costCentres, dutyLocations, entities, functionProfiles, grades, orgUnits } from "./reference";
+import { costCentres, dutyLocations, entityIdColumn, functionProfiles, grades, orgUnits } from "./reference";
 import { users } from "./users";
 
 /** Position numbers are unique government-wide and never reused. */
@@ -27,9 +27,7 @@ export const positions = pgTable(
   "positions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     number: bigint({ mode: "number" })
       .notNull()
       .unique()
@@ -48,9 +46,7 @@ export const positionVersions = pgTable(
   "position_versions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     positionId: uuid()
       .notNull()
       .references(() => positions.id),
@@ -90,9 +86,7 @@ export const positionLinks = pgTable(
   "position_links",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     positionId: uuid()
       .notNull()
       .references(() => positions.id),

@@ -36,9 +36,7 @@ export const orgUnits = pgTable(
   "org_units",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     code: text().notNull(),
     name: text().notNull(),
     parentId: uuid(),
@@ -53,9 +51,7 @@ export const costCentres = pgTable(
   "cost_centres",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: uuid()
-      .notNull()
-      .references(() => entities.id),
+    entityId: entityIdColumn(),
     code: text().notNull(),
     name: text().notNull(),
     active: boolean().notNull().default(true),
@@ -120,3 +116,10 @@ export const functionProfiles = pgTable(
     check("function_profiles_level_valid", sql`${t.level} in ('A','B','C','D')`),
   ],
 );
+
+/** The tenant column of every tenant table: the entity the row belongs to. */
+export function entityIdColumn() {
+  return uuid()
+    .notNull()
+    .references(() => entities.id);
+}
