@@ -40,11 +40,20 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       // Short interactive queries: JIT compilation costs more (tens of ms) than it saves here.
       options: "-c jit=off",
     });
+    let closing = false;
+    // An idle connection the server drops (restart, failover, a database dropped at the end of a
+    // test) must not crash the process: the pool replaces it on the next query.
+    pool.on("error", (error) => {
+      if (!closing) console.error("[db] idle connection lost:", error.message);
+    });
     return {
       db: drizzle(pool, { schema, casing: "snake_case" }),
       kind: "postgres",
       executeSql: (text, values) => pool.query(text, values),
-      close: () => pool.end(),
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
     };
   }
   return openPglite(options.pgliteDir ?? defaultPgliteDir());

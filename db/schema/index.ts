@@ -7,3 +7,4 @@ export * from "./onboarding";
 export * from "./files";
 export * from "./jobs";
 export * from "./audit";
+export * from "./imports";

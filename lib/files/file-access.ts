@@ -3,6 +3,8 @@ import { entityScope, hasEntityPermission, type Permission, type Principal } fro
 /** Which permission on the file's entity it takes to download a file of each purpose. */
 const PURPOSE_PERMISSION: Record<string, Permission> = {
   "relations-export": "personnel.read",
+  "personnel-list-upload": "personnel.read",
+  "personnel-list-problems": "personnel.read",
 };
 
 export function mayDownload(

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-/** Sign-in through a real OpenID Connect provider (tests/e2e/support/oidc-idp.mjs on loopback). */
+/** Sign-in through a real OpenID Connect provider (tests/e2e/support/oidc-provider-server.mjs on loopback). */
 test.describe("sign-in with the organisation's identity provider", () => {
   test("a known user signs in and gets their grants", async ({ page }) => {
     await page.goto("/signin");

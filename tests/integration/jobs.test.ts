@@ -100,8 +100,8 @@ describe(`background jobs (${testDatabaseKind()})`, () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(content! as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Personeelslijst")!;
-    expect(String(sheet.getCell("A1").value)).toContain("Agentschap Herstart");
-    expect(sheet.getRow(3).getCell(1).value).toBe("Vlimpersnummer");
-    expect(sheet.rowCount).toBe(5);
+    expect(sheet.getRow(1).getCell(1).value).toBe("Vlimpersnummer");
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(2).getCell(9).value).toEqual(new Date("2020-01-01T00:00:00Z"));
   });
 });

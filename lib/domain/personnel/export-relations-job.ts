@@ -5,10 +5,8 @@ import { writeTablesXlsx, type TableColumn } from "@/lib/excel/write-table";
 import { storeFile, XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
 import { AppError } from "@/lib/errors/app-error";
 import { defineJob } from "@/lib/jobs/definition";
+import { KIND_LABELS, LEGAL_STATUS_LABELS, PERSONNEL_COLUMNS, STATUS_LABELS, type PersonnelColumnKey } from "./personnel-list-format";
 
-const KIND_NL = { employee: "werknemer", non_employee: "niet-werknemer" } as const;
-const STATUS_NL = { active: "actief", leave: "verlof", inactive: "inactief" } as const;
-const LEGAL_NL = { statutory: "statutair", contractual: "contractueel", mandate: "mandaat" } as const;
 
 /** Exports an entity's personnel list as it stands, one row per employment relation. */
 export const exportRelationsJob = defineJob({
@@ -33,7 +31,9 @@ export const exportRelationsJob = defineJob({
         functionCode: functionProfiles.code,
         functionTitle: functionProfiles.title,
         fte: sql<number>`${employmentRelations.fte}::float8`,
-        unit: orgUnits.name,
+        unitCode: orgUnits.code,
+        unitName: orgUnits.name,
+        nonEmployeeCategory: employmentRelations.nonEmployeeCategory,
         costCentre: costCentres.code,
       })
       .from(employmentRelations)
@@ -47,27 +47,36 @@ export const exportRelationsJob = defineJob({
     await progress(0, rows.length);
 
     type Row = (typeof rows)[number];
-    const columns: TableColumn<Row>[] = [
-      { header: "Vlimpersnummer", width: 15, value: (r) => r.vlimpers },
-      { header: "Naam", width: 22, value: (r) => r.lastName },
-      { header: "Voornaam", width: 16, value: (r) => r.firstName },
-      { header: "Arbeidsrelatie", width: 14, value: (r) => r.relationNumber },
-      { header: "Soort", width: 15, value: (r) => KIND_NL[r.kind] },
-      { header: "Statuut", width: 14, value: (r) => LEGAL_NL[r.legalStatus] },
-      { header: "Status", width: 10, value: (r) => STATUS_NL[r.status] },
-      { header: "Datum in dienst", width: 15, value: (r) => r.startDate },
-      { header: "Einddatum", width: 12, value: (r) => r.endDate },
-      { header: "Graad", width: 10, value: (r) => r.grade },
-      { header: "Functiecode", width: 14, value: (r) => r.functionCode },
-      { header: "Functietitel", width: 30, value: (r) => r.functionTitle },
-      { header: "VTE", width: 8, numFmt: "0.000", value: (r) => r.fte },
-      { header: "Organisatie-eenheid", width: 30, value: (r) => r.unit },
-      { header: "Kostenplaats", width: 14, value: (r) => r.costCentre },
-    ];
+    const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+    // The import format's own columns and order: an exported list imports again without changes.
+    const values: Record<PersonnelColumnKey, (r: Row) => unknown> = {
+      vlimpers: (r) => r.vlimpers,
+      lastName: (r) => r.lastName,
+      firstName: (r) => r.firstName,
+      relationNumber: (r) => r.relationNumber,
+      kind: (r) => KIND_LABELS[r.kind],
+      nonEmployeeCategory: (r) => r.nonEmployeeCategory,
+      legalStatus: (r) => LEGAL_STATUS_LABELS[r.legalStatus],
+      status: (r) => STATUS_LABELS[r.status],
+      startDate: (r) => asDate(r.startDate),
+      endDate: (r) => asDate(r.endDate),
+      grade: (r) => r.grade,
+      functionCode: (r) => r.functionCode,
+      functionTitle: (r) => r.functionTitle,
+      fte: (r) => r.fte,
+      unit: (r) => r.unitCode,
+      unitName: (r) => r.unitName,
+      costCentre: (r) => r.costCentre,
+    };
+    const formats: Partial<Record<PersonnelColumnKey, string>> = { startDate: "dd/mm/yyyy", endDate: "dd/mm/yyyy", fte: "0.000", vlimpers: "@" };
+    const columns: TableColumn<Row>[] = PERSONNEL_COLUMNS.map((c) => ({
+      header: c.header,
+      width: Math.max(12, c.header.length + 4),
+      numFmt: formats[c.key],
+      value: values[c.key],
+    }));
     const today = new Date().toISOString().slice(0, 10);
-    const content = await writeTablesXlsx([
-      { sheetName: "Personeelslijst", title: `Personeelslijst ${entity.name} (${entity.code}) op ${today}`, columns, rows },
-    ]);
+    const content = await writeTablesXlsx([{ sheetName: "Personeelslijst", columns, rows }]);
     const file = await storeFile(db, {
       entityId,
       purpose: "relations-export",

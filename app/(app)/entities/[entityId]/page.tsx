@@ -21,6 +21,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExportRelationsButton } from "@/components/entities/export-relations-button";
 import { StepStateBadge } from "@/components/entities/step-state-badge";
+import { AnchorLink } from "@/components/ui/anchor-link";
 import { currentPrincipal, requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope, relationStatusCounts } from "@/lib/domain/entities/queries";
@@ -121,6 +122,9 @@ export default async function EntityPage({ params }: Props) {
               ))}
             </TableTbody>
           </Table>
+          <Group gap="sm" align="flex-start">
+            <AnchorLink href={`/entities/${entity.id}/personnel`}>{t("personnel.openImport")}</AnchorLink>
+          </Group>
           <ExportRelationsButton entityId={entity.id} />
         </section>
       )}
