@@ -11,6 +11,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { printTable, type BenchResult } from "./harness";
 import { benchHomeLatency } from "./http-home";
+import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
 import { benchSeedFull } from "./seed-full";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
@@ -18,6 +19,9 @@ const { values } = parseArgs({ options: { json: { type: "boolean", default: fals
 const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "seed.full.seconds", run: benchSeedFull },
   { name: "http.home.p95_ms", run: benchHomeLatency },
+  { name: "import.personnel.10k.seconds", run: benchImportSeconds },
+  { name: "import.personnel.10k.peak_rss_mb", run: benchImportPeakRss },
+  { name: "import.personnel.10k.reimport_seconds", run: benchReimportSeconds },
 ];
 
 const results: BenchResult[] = [];

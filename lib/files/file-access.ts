@@ -5,6 +5,8 @@ const PURPOSE_PERMISSION: Record<string, Permission> = {
   "relations-export": "personnel.read",
   "personnel-list-upload": "personnel.read",
   "personnel-list-problems": "personnel.read",
+  "reference-upload": "reference.write",
+  "reference-problems": "reference.write",
 };
 
 export function mayDownload(

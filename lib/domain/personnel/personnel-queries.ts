@@ -7,21 +7,23 @@ import type { PersonnelReference } from "./validate-personnel-list";
 /** The reference data an entity's personnel list is checked against, keyed by upper-cased code. */
 export async function loadPersonnelReference(db: DbOrTx, entityId: string): Promise<PersonnelReference> {
   const byCode = (rows: { code: string; id: string }[]) => new Map(rows.map((r) => [r.code.toUpperCase(), r.id]));
-  const [gradeRows, profileRows, unitRows, centreRows, foreignRows] = await Promise.all([
-    db.select({ code: grades.code, id: grades.id }).from(grades).where(eq(grades.active, true)),
-    db.select({ code: functionProfiles.code, id: functionProfiles.id }).from(functionProfiles).where(eq(functionProfiles.active, true)),
-    db.select({ code: orgUnits.code, id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.entityId, entityId), eq(orgUnits.active, true))),
-    db
-      .select({ code: costCentres.code, id: costCentres.id })
-      .from(costCentres)
-      .where(and(eq(costCentres.entityId, entityId), eq(costCentres.active, true))),
-    db.execute<{ key: string; entity_name: string }>(sql`
+  // One after another: inside a transaction these share one connection, which runs one query at a time.
+  const gradeRows = await db.select({ code: grades.code, id: grades.id }).from(grades).where(eq(grades.active, true));
+  const profileRows = await db
+    .select({ code: functionProfiles.code, id: functionProfiles.id })
+    .from(functionProfiles)
+    .where(eq(functionProfiles.active, true));
+  const unitRows = await db.select({ code: orgUnits.code, id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.entityId, entityId), eq(orgUnits.active, true)));
+  const centreRows = await db
+    .select({ code: costCentres.code, id: costCentres.id })
+    .from(costCentres)
+    .where(and(eq(costCentres.entityId, entityId), eq(costCentres.active, true)));
+  const foreignRows = await db.execute<{ key: string; entity_name: string }>(sql`
       select p.vlimpers_number || '/' || r.relation_number as key, e.name as entity_name
       from employment_relations r
       join persons p on p.id = r.person_id
       join entities e on e.id = r.entity_id
-      where r.entity_id <> ${entityId} and r.in_personnel_list`),
-  ]);
+      where r.entity_id <> ${entityId} and r.in_personnel_list`);
   return {
     gradeIdByCode: byCode(gradeRows),
     functionProfileIdByCode: byCode(profileRows),

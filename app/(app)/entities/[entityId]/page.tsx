@@ -50,6 +50,7 @@ export default async function EntityPage({ params }: Props) {
   const t = await getTranslations();
   const format = await getFormatter();
   const canSeePersonnel = hasEntityPermission(principal, "personnel.read", entity.id);
+  const canSeeReference = hasEntityPermission(principal, "reference.read", entity.id);
   const counts = canSeePersonnel ? await relationStatusCounts(await db(), entity.id) : [];
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const figures = [
@@ -124,6 +125,8 @@ export default async function EntityPage({ params }: Props) {
           </Table>
           <Group gap="sm" align="flex-start">
             <AnchorLink href={`/entities/${entity.id}/personnel`}>{t("personnel.openImport")}</AnchorLink>
+            {canSeeReference && <AnchorLink href={`/entities/${entity.id}/reference/org-units`}>{t("reference.kind_org-units")}</AnchorLink>}
+            {canSeeReference && <AnchorLink href={`/entities/${entity.id}/reference/cost-centres`}>{t("reference.kind_cost-centres")}</AnchorLink>}
           </Group>
           <ExportRelationsButton entityId={entity.id} />
         </section>

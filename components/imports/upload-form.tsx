@@ -5,9 +5,18 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
-/** Uploads a personnel list for its preview; the page then shows the result. */
-export function PersonnelUploadForm({ entityId }: { entityId: string }) {
-  const t = useTranslations("personnel");
+interface UploadFormProps {
+  /** The route handler that answers the preview of a multipart "file". */
+  uploadUrl: string;
+  /** Label of the file input. */
+  label: string;
+  /** Id of the heading that names the form. */
+  labelledBy: string;
+}
+
+/** Uploads a spreadsheet for its preview; the page then shows the result. */
+export function UploadForm({ uploadUrl, label, labelledBy }: UploadFormProps) {
+  const t = useTranslations("imports");
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,7 +30,7 @@ export function PersonnelUploadForm({ entityId }: { entityId: string }) {
     try {
       const body = new FormData();
       body.set("file", file);
-      const response = await fetch(`/api/entities/${entityId}/personnel-imports`, { method: "POST", body });
+      const response = await fetch(uploadUrl, { method: "POST", body });
       if (!response.ok && response.status !== 422) {
         const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         setError(answer?.error?.message ?? `HTTP ${response.status}`);
@@ -33,11 +42,11 @@ export function PersonnelUploadForm({ entityId }: { entityId: string }) {
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="upload-title">
+    <form onSubmit={submit} aria-labelledby={labelledBy}>
       <Stack gap="sm" maw={560}>
         <Group align="flex-end">
           <FileInput
-            label={t("uploadLabel")}
+            label={label}
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             value={file}
             onChange={setFile}

@@ -7,7 +7,7 @@ import type { StoredProblem } from "@/db/schema";
 
 /** The problems of an upload, by row and column, errors in red and warnings in yellow. */
 export function ProblemsTable({ problems, label }: { problems: StoredProblem[]; label: string }) {
-  const t = useTranslations("personnel");
+  const t = useTranslations("imports");
   const columns: ColumnDef<StoredProblem, any>[] = [
     { id: "row", accessorKey: "rowNumber", header: t("row"), meta: { align: "right" } },
     { id: "column", accessorFn: (p) => p.columnLabel ?? (p.column ? columnLetter(p.column) : "—"), header: t("column") },
