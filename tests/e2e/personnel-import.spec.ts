@@ -84,4 +84,11 @@ test("the expert uploads a personnel list, gets the problems back in their own f
   await expect(page.getByText("Dit bestand verandert niets aan de opgeslagen personeelslijst.")).toBeVisible();
   await page.getByRole("button", { name: "Bevestigen en opslaan" }).click();
   await expect(page.getByText("Geen wijzigingen", { exact: true })).toBeVisible();
+
+  // Every upload and import shows on the entity's timeline.
+  await page.goto(entityUrl);
+  const timeline = page.getByRole("region", { name: "Tijdlijn" });
+  await expect(timeline.getByText("Personeelslijst verwerkt: 0 nieuw, 1 gewijzigd, 0 niet meer in de lijst.")).toBeVisible();
+  await expect(timeline.getByText(/personeelslijst-fout\.xlsx opgeladen voor de personeelslijst: geweigerd \(1 fout\)/)).toBeVisible();
+  await expect(timeline.getByText("Import van de personeelslijst bevestigd: niets gewijzigd.")).toBeVisible();
 });

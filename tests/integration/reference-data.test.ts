@@ -488,7 +488,7 @@ describe(`reference data: import, export and forms (${testDatabaseKind()})`, () 
         ["reference.deactivate", entityB, actorId],
         ["reference.activate", entityB, actorId],
       ]);
-      expect(audit[0]!.after).toEqual({ active: false });
+      expect(audit[0]!.after).toEqual({ code: "DIR-ORG", active: false });
     });
   });
 

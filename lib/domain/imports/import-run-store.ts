@@ -144,7 +144,7 @@ export async function commitImportRun<O extends CommitResult>(
       objectType: "import_run",
       objectId: run.id,
       entityId: target.entityId,
-      after: outcome,
+      after: { kind: target.kind, ...outcome },
       requestId: input.requestId,
     });
     return outcome;

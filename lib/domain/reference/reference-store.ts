@@ -146,27 +146,27 @@ function requireEntity(entityId: string | null): string {
   return entityId;
 }
 
-/** Sets the active flag of some records of one kind (within the entity, for entity kinds). Returns the ids changed. */
+/** Sets the active flag of some records of one kind (within the entity, for entity kinds). Returns those changed. */
 export async function setReferenceActive(tx: DbOrTx, kind: ReferenceKindKey, entityId: string | null, ids: readonly string[], active: boolean) {
   const now = new Date();
   switch (kind) {
     case "grades":
-      return tx.update(grades).set({ active, updatedAt: now }).where(inArray(grades.id, [...ids])).returning({ id: grades.id });
+      return tx.update(grades).set({ active, updatedAt: now }).where(inArray(grades.id, [...ids])).returning({ id: grades.id, code: grades.code });
     case "function-profiles":
-      return tx.update(functionProfiles).set({ active, updatedAt: now }).where(inArray(functionProfiles.id, [...ids])).returning({ id: functionProfiles.id });
+      return tx.update(functionProfiles).set({ active, updatedAt: now }).where(inArray(functionProfiles.id, [...ids])).returning({ id: functionProfiles.id, code: functionProfiles.code });
     case "duty-locations":
-      return tx.update(dutyLocations).set({ active, updatedAt: now }).where(inArray(dutyLocations.id, [...ids])).returning({ id: dutyLocations.id });
+      return tx.update(dutyLocations).set({ active, updatedAt: now }).where(inArray(dutyLocations.id, [...ids])).returning({ id: dutyLocations.id, code: dutyLocations.code });
     case "org-units":
       return tx
         .update(orgUnits)
         .set({ active, updatedAt: now })
         .where(and(inArray(orgUnits.id, [...ids]), eq(orgUnits.entityId, requireEntity(entityId))))
-        .returning({ id: orgUnits.id });
+        .returning({ id: orgUnits.id, code: orgUnits.code });
     case "cost-centres":
       return tx
         .update(costCentres)
         .set({ active, updatedAt: now })
         .where(and(inArray(costCentres.id, [...ids]), eq(costCentres.entityId, requireEntity(entityId))))
-        .returning({ id: costCentres.id });
+        .returning({ id: costCentres.id, code: costCentres.code });
   }
 }

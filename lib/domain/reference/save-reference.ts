@@ -88,7 +88,7 @@ export async function setReferenceRecordActive(
       objectType: input.kind,
       objectId: input.id,
       entityId,
-      after: { active: input.active },
+      after: { code: changed[0]!.code, active: input.active },
       requestId: input.requestId,
     });
   });

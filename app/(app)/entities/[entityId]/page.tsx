@@ -20,10 +20,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExportRelationsButton } from "@/components/entities/export-relations-button";
+import { EntityTimeline } from "@/components/entities/entity-timeline";
 import { StepStateBadge } from "@/components/entities/step-state-badge";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { currentPrincipal, requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { listEntityActivity } from "@/lib/domain/entities/activity-queries";
 import { findEntityInScope, relationStatusCounts } from "@/lib/domain/entities/queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
@@ -52,6 +54,8 @@ export default async function EntityPage({ params }: Props) {
   const canSeePersonnel = hasEntityPermission(principal, "personnel.read", entity.id);
   const canSeeReference = hasEntityPermission(principal, "reference.read", entity.id);
   const counts = canSeePersonnel ? await relationStatusCounts(await db(), entity.id) : [];
+  // The timeline shows files and who handled them: for those who work on the entity, not managers.
+  const activity = canSeePersonnel ? await listEntityActivity(await db(), entity.id) : [];
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const figures = [
     { label: t("entity.relations"), value: format.number(entity.relationCount) },
@@ -131,6 +135,7 @@ export default async function EntityPage({ params }: Props) {
           <ExportRelationsButton entityId={entity.id} />
         </section>
       )}
+      {canSeePersonnel && <EntityTimeline events={activity} />}
     </Stack>
   );
 }

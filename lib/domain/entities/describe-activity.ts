@@ -1,0 +1,50 @@
+/**
+ * How an audit event of an entity reads on its timeline: a message key (in messages/*.json,
+ * namespace "activity") and the values it needs. Events without a description are not shown.
+ */
+export interface ActivityDescription {
+  key: string;
+  values: Record<string, string | number>;
+}
+
+const KIND_KEYS: Record<string, string> = {
+  "personnel-list": "personnelList",
+  "reference:org-units": "orgUnits",
+  "reference:cost-centres": "costCentres",
+};
+
+export function describeActivity(event: { action: string; objectType: string; after: unknown }): ActivityDescription | null {
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  const count = (key: string) => (typeof after[key] === "number" ? (after[key] as number) : 0);
+  const summary = (after.summary ?? null) as Record<string, number> | null;
+  switch (event.action) {
+    case "personnel.import.preview":
+    case "reference.import.preview": {
+      const list = KIND_KEYS[String(after.kind ?? "personnel-list")] ?? "personnelList";
+      return {
+        key: after.state === "rejected" ? "uploadRejected" : "uploadPreviewed",
+        values: { list, fileName: String(after.fileName ?? ""), errors: summary?.errors ?? 0 },
+      };
+    }
+    case "personnel.import.commit":
+      return after.state === "unchanged"
+        ? { key: "importUnchanged", values: { list: "personnelList" } }
+        : { key: "personnelCommitted", values: { added: count("added"), changed: count("changed"), gone: count("gone") } };
+    case "reference.import.commit":
+      return after.state === "unchanged"
+        ? { key: "importUnchanged", values: { list: KIND_KEYS[String(after.kind)] ?? "orgUnits" } }
+        : { key: "referenceCommitted", values: { added: count("added"), changed: count("changed") } };
+    case "reference.create":
+    case "reference.update":
+    case "reference.activate":
+    case "reference.deactivate":
+      return {
+        key: event.action.replace("reference.", "reference_"),
+        values: { list: KIND_KEYS[`reference:${event.objectType}`] ?? "orgUnits", code: String(after.code ?? "") },
+      };
+    case "job.enqueue":
+      return { key: "jobQueued", values: { type: String(after.type ?? "") } };
+    default:
+      return null;
+  }
+}
