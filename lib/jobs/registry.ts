@@ -1,8 +1,9 @@
 import { exportRelationsJob } from "@/lib/domain/personnel/export-relations-job";
+import { step1Job } from "@/lib/domain/step1/step1-job";
 import type { JobDefinition } from "./definition";
 
 /** Every job type the worker handles. A job type missing here is never picked up. */
-export const jobDefinitions: JobDefinition<any>[] = [exportRelationsJob];
+export const jobDefinitions: JobDefinition<any>[] = [exportRelationsJob, step1Job];
 
 export function findJobDefinition(type: string): JobDefinition<unknown> | undefined {
   return jobDefinitions.find((d) => d.type === type);

@@ -1,0 +1,23 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * The step 1 rules (step1-rules.ts) as one SQL expression over `employment_relations r`: the
+ * reason a relation is left out on the run date, or null when it gets a position. Kept in the
+ * same order as the TypeScript rules; an integration test compares both row by row.
+ * A link counts as current when it has not ended before the run date.
+ */
+export function step1ReasonSql(runDate: string): SQL<string | null> {
+  return sql<string | null>`case
+    when exists (
+      select 1 from position_links l
+      where l.relation_id = r.id and (l.valid_to is null or l.valid_to >= ${runDate}::date)
+    ) then 'already_linked'
+    when not r.in_personnel_list then 'not_in_personnel_list'
+    when r.kind = 'non_employee' then 'non_employee'
+    when r.status = 'inactive' then 'inactive'
+    when r.status = 'leave' then 'leave'
+    when r.end_date < ${runDate}::date then 'ended'
+    when r.start_date > ${runDate}::date then 'not_yet_in_service'
+    when r.function_profile_id is null then 'no_function_code'
+  end`;
+}

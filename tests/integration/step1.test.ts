@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateDemoData } from "../../lib/demo/generate";
+import { loadDemoData } from "../../lib/demo/load";
+import { createStep1Positions, step1Counts } from "@/lib/domain/step1/step1-queries";
+import { step1Outcome, STEP1_REASONS } from "@/lib/domain/step1/step1-rules";
+import { step1ReasonSql } from "@/lib/domain/step1/step1-sql";
+import { runStep1, startStep1 } from "@/lib/domain/step1/run-step1";
+import { AppError } from "@/lib/errors/app-error";
+import { queueFor, stopQueue } from "@/lib/jobs/queue";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+
+const RUN_DATE = "2025-06-15";
+
+describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
+  let t: TestDatabase;
+  const data = generateDemoData({ size: "small", seed: 5, referenceDate: RUN_DATE });
+  const [first, second, third] = data.entities;
+
+  const count = async (query: ReturnType<typeof sql>) => Number((await t.db.execute<{ n: number }>(query)).rows[0]!.n);
+  const positionsOf = (entityId: string) => count(sql`select count(*)::int as n from positions where entity_id = ${entityId}`);
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await loadDemoData(t.db, data);
+  });
+  afterAll(async () => {
+    await stopQueue(t);
+    await t?.dispose();
+  });
+
+  it("gives every relation the same outcome in SQL as the rules in TypeScript", async () => {
+    const rows = await t.db.execute<{
+      id: string;
+      kind: "employee" | "non_employee";
+      status: "active" | "leave" | "inactive";
+      start_date: string;
+      end_date: string | null;
+      has_function_code: boolean;
+      in_personnel_list: boolean;
+      has_current_link: boolean;
+      reason: string | null;
+    }>(sql`
+      select r.id, r.kind, r.status, r.start_date::text, r.end_date::text, r.function_profile_id is not null as has_function_code,
+             r.in_personnel_list,
+             exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to >= ${RUN_DATE}::date)) as has_current_link,
+             ${step1ReasonSql(RUN_DATE)} as reason
+      from employment_relations r`);
+    expect(rows.rows.length).toBe(data.employmentRelations.length);
+    const seen = new Set<string>();
+    for (const row of rows.rows) {
+      const outcome = step1Outcome(
+        {
+          kind: row.kind,
+          status: row.status,
+          startDate: row.start_date,
+          endDate: row.end_date,
+          hasFunctionCode: row.has_function_code,
+          inPersonnelList: row.in_personnel_list,
+          hasCurrentLink: row.has_current_link,
+        },
+        RUN_DATE,
+      );
+      const expected = outcome.create ? null : outcome.reason;
+      expect({ id: row.id, reason: row.reason }).toEqual({ id: row.id, reason: expected });
+      seen.add(row.reason ?? "create");
+    }
+    // The demo mix reaches the interesting outcomes, so this comparison means something.
+    for (const outcome of ["create", "non_employee", "inactive", "leave", "not_yet_in_service", "no_function_code"]) expect(seen).toContain(outcome);
+  });
+
+  it("creates one position per eligible relation from its own data, linked to it; a second run creates nothing", async () => {
+    const before = await step1Counts(t.db, first!.id, RUN_DATE);
+    expect(before.create).toBeGreaterThan(0);
+    const result = await runStep1(t.db, { entityId: first!.id, runDate: RUN_DATE, actorId: null });
+    expect(result.created).toBe(before.create);
+    expect(await positionsOf(first!.id)).toBe(before.create);
+
+    const mismatches = await count(sql`
+      select count(*)::int as n
+      from position_links l
+      join employment_relations r on r.id = l.relation_id
+      join position_versions v on v.position_id = l.position_id and v.valid_to is null
+      join function_profiles fp on fp.id = r.function_profile_id
+      where l.entity_id = ${first!.id}
+        and (v.fte <> r.fte or v.grade_id is distinct from r.grade_id or v.org_unit_id is distinct from r.org_unit_id
+             or v.cost_centre_id is distinct from r.cost_centre_id or v.function_code <> fp.code or v.function_title <> fp.title
+             or l.fte <> r.fte or l.valid_from <> ${RUN_DATE}::date or v.entity_id <> r.entity_id)`);
+    expect(mismatches).toBe(0);
+    expect(await count(sql`select count(distinct number)::int as n from positions where entity_id = ${first!.id}`)).toBe(before.create);
+
+    const again = await runStep1(t.db, { entityId: first!.id, runDate: RUN_DATE, actorId: null });
+    expect(again.created).toBe(0);
+    expect(again.counts.create).toBe(0);
+    expect(again.counts.already_linked).toBe(before.already_linked + before.create);
+    for (const reason of STEP1_REASONS.filter((r) => r !== "already_linked")) expect(again.counts[reason]).toBe(before[reason]);
+    expect(await positionsOf(first!.id)).toBe(before.create);
+    // Other entities are untouched.
+    expect(await positionsOf(second!.id)).toBe(0);
+  });
+
+  it("leaves nothing behind when the run fails halfway", async () => {
+    const expected = (await step1Counts(t.db, second!.id, RUN_DATE)).create;
+    await t.db.execute(sql`create function fail_links() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+    await t.db.execute(sql`create trigger fail_links before insert on position_links for each statement execute function fail_links()`);
+    await expect(runStep1(t.db, { entityId: second!.id, runDate: RUN_DATE, actorId: null })).rejects.toThrow();
+    await t.db.execute(sql`drop trigger fail_links on position_links`);
+    expect(await positionsOf(second!.id)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from position_versions where entity_id = ${second!.id}`)).toBe(0);
+    // A rerun completes it.
+    expect((await runStep1(t.db, { entityId: second!.id, runDate: RUN_DATE, actorId: null })).created).toBe(expected);
+  });
+
+  it("runs two simultaneous runs of one entity one after the other: positions are made once", async () => {
+    const expected = (await step1Counts(t.db, third!.id, RUN_DATE)).create;
+    const results = await Promise.all([
+      runStep1(t.db, { entityId: third!.id, runDate: RUN_DATE, actorId: null }),
+      runStep1(t.db, { entityId: third!.id, runDate: RUN_DATE, actorId: null }),
+    ]);
+    expect(results.map((r) => r.created).sort((a, b) => a - b)).toEqual([0, expected]);
+    expect(await positionsOf(third!.id)).toBe(expected);
+  });
+
+  it("refuses a second start while step 1 is queued for the entity", async () => {
+    await queueFor(t);
+    const entity = data.entities[3]!;
+    const actorId = data.users[0]!.id;
+    await startStep1(t, { entityId: entity.id, runDate: RUN_DATE, actorId });
+    const error = await startStep1(t, { entityId: entity.id, runDate: RUN_DATE, actorId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("conflict");
+  });
+
+  it("does not create positions with the raw insert twice either: the chosen set excludes linked relations", async () => {
+    const entity = data.entities[4]!;
+    const created = await t.db.transaction((tx) => createStep1Positions(tx, { entityId: entity.id, runDate: RUN_DATE, actorId: null }));
+    expect(created).toBeGreaterThan(0);
+    expect(await t.db.transaction((tx) => createStep1Positions(tx, { entityId: entity.id, runDate: RUN_DATE, actorId: null }))).toBe(0);
+  });
+});
