@@ -42,6 +42,10 @@ export function describeActivity(event: { action: string; objectType: string; af
         key: event.action.replace("reference.", "reference_"),
         values: { list: KIND_KEYS[`reference:${event.objectType}`] ?? "orgUnits", code: String(after.code ?? "") },
       };
+    case "onboarding.step1.start":
+      return { key: "step1Start", values: { runDate: String(after.runDate ?? "") } };
+    case "onboarding.step1.run":
+      return { key: "step1Run", values: { runDate: String(after.runDate ?? ""), created: count("created") } };
     case "job.enqueue":
       return { key: "jobQueued", values: { type: String(after.type ?? "") } };
     default:

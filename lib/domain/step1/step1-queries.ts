@@ -114,3 +114,26 @@ export async function createStep1Positions(tx: Tx, input: { entityId: string; ru
     select (select count(*) from new_positions)::int as created`);
   return Number(result.rows[0]?.created ?? 0);
 }
+
+/** The runs of step 1 of an entity, newest first, with their job's state. */
+export async function listStep1Runs(db: DbOrTx, entityId: string) {
+  const result = await db.execute<{
+    id: string;
+    state: "running" | "done" | "failed";
+    run_date: string | null;
+    counts: Record<string, number>;
+    started_at: Date;
+    finished_at: Date | null;
+    job_state: string | null;
+    job_error: string | null;
+    actor_name: string | null;
+  }>(sql`
+    select s.id, s.state, s.note as run_date, s.counts, s.started_at, s.finished_at, j.state as job_state, j.error as job_error, u.name as actor_name
+    from onboarding_step_runs s
+    left join job_runs j on j.id = s.job_run_id
+    left join users u on u.id = s.actor_id
+    where s.entity_id = ${entityId} and s.step = 1 and not s.dry_run
+    order by s.started_at desc
+    limit 20`);
+  return result.rows.map((r) => ({ ...r, started_at: new Date(r.started_at), finished_at: r.finished_at ? new Date(r.finished_at) : null }));
+}

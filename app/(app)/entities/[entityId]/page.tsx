@@ -96,7 +96,13 @@ export default async function EntityPage({ params }: Props) {
               <ListItem key={step} aria-current={isCurrent ? "step" : undefined}
                 icon={<ThemeIcon size="sm" radius="xl" variant={isCurrent ? "filled" : "light"}>{step}</ThemeIcon>}>
                 <Group gap="xs">
-                  <Text fw={isCurrent ? 700 : 400}>{t(`steps.${step}` as "steps.1")}</Text>
+                  {step === 1 ? (
+                    <AnchorLink href={`/entities/${entity.id}/steps/1`} fw={isCurrent ? 700 : 400}>
+                      {t("steps.1")}
+                    </AnchorLink>
+                  ) : (
+                    <Text fw={isCurrent ? 700 : 400}>{t(`steps.${step}` as "steps.1")}</Text>
+                  )}
                   <StepStateBadge state={state} />
                   {isCurrent && <Text size="xs" c="dimmed">({t("entity.current")})</Text>}
                 </Group>

@@ -1,0 +1,201 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Table,
+  TableScrollContainer,
+  TableTbody,
+  TableTd,
+  TableTh,
+  TableThead,
+  TableTr,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StartStep1Button } from "@/components/step1/start-step1-button";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { RefreshWhile } from "@/components/ui/refresh-while";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { findEntityInScope } from "@/lib/domain/entities/queries";
+import { listStep1Runs, step1Counts, step1Lines } from "@/lib/domain/step1/step1-queries";
+import { STEP1_REASONS, type Step1Reason } from "@/lib/domain/step1/step1-rules";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+const PAGE_SIZE = 50;
+type Outcome = Step1Reason | "create";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("step1"))("title") };
+}
+
+type Props = {
+  params: Promise<{ entityId: string }>;
+  searchParams: Promise<{ runDate?: string; show?: string; page?: string }>;
+};
+
+/** Step 1: the dry run (what will happen, and the list behind every number), the run, and earlier runs. */
+export default async function Step1Page({ params, searchParams }: Props) {
+  const principal = await requireUserForPage();
+  const { entityId } = await params;
+  const query = await searchParams;
+  const database = await db();
+  const today = todayInBrussels();
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "onboarding.read"), asOf: today });
+  if (!entity) notFound();
+  const t = await getTranslations("step1");
+  const format = await getFormatter();
+  const runDate = query.runDate && /^\d{4}-\d{2}-\d{2}$/.test(query.runDate) && !Number.isNaN(Date.parse(query.runDate)) ? query.runDate : today;
+  const show: Outcome | null = query.show === "create" || (STEP1_REASONS as readonly string[]).includes(query.show ?? "") ? (query.show as Outcome) : null;
+  const page = Math.max(0, Number.parseInt(query.page ?? "0", 10) || 0);
+  const canRun = hasEntityPermission(principal, "onboarding.runAutomatedStep", entity.id);
+
+  const counts = await step1Counts(database, entity.id, runDate);
+  const left = STEP1_REASONS.reduce((sum, reason) => sum + counts[reason], 0);
+  const lines = show ? await step1Lines(database, entity.id, runDate, show, { limit: PAGE_SIZE, offset: page * PAGE_SIZE }) : [];
+  const runs = await listStep1Runs(database, entity.id);
+  const running = runs.some((r) => r.state === "running");
+  const dateLabel = format.dateTime(new Date(`${runDate}T12:00:00Z`), { dateStyle: "long" });
+  const label = (outcome: Outcome) => (outcome === "create" ? t("outcome_create") : t(`reason_${outcome}`));
+  const href = (changes: Record<string, string | number | null>) => {
+    const next = new URLSearchParams({ runDate, ...(show ? { show } : {}) });
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, String(value));
+    }
+    return `/entities/${entity.id}/steps/1?${next.toString()}`;
+  };
+  const shownCount = show ? counts[show] : 0;
+
+  return (
+    <Stack gap="lg">
+      <RefreshWhile active={running} />
+      <Stack gap={4}>
+        <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
+        <Title order={1}>{t("title")}</Title>
+      </Stack>
+      <Text maw={760}>{t("intro")}</Text>
+
+      <form method="get" aria-label={t("dryRun")}>
+        <Group align="flex-end">
+          <TextInput type="date" name="runDate" label={t("runDate")} defaultValue={runDate} required />
+          <Button type="submit" variant="default">
+            {t("dryRun")}
+          </Button>
+        </Group>
+      </form>
+
+      <section aria-labelledby="dry-run-title">
+        <Title order={2} size="h3" id="dry-run-title" mb="xs">
+          {t("dryRunTitle", { date: dateLabel })}
+        </Title>
+        <Alert color="blue" mb="sm">
+          {t("summary", { create: counts.create, left })}
+        </Alert>
+        <Table withTableBorder maw={640} aria-labelledby="dry-run-title">
+          <TableThead>
+            <TableTr>
+              <TableTh scope="col">{t("outcome")}</TableTh>
+              <TableTh scope="col" ta="right">
+                {t("count")}
+              </TableTh>
+            </TableTr>
+          </TableThead>
+          <TableTbody>
+            {(["create", ...STEP1_REASONS] as Outcome[]).map((outcome) => (
+              <TableTr key={outcome} aria-current={outcome === show ? "true" : undefined}>
+                <TableTd>
+                  {counts[outcome] > 0 ? <AnchorLink href={href({ show: outcome, page: null })}>{label(outcome)}</AnchorLink> : label(outcome)}
+                </TableTd>
+                <TableTd ta="right">{format.number(counts[outcome])}</TableTd>
+              </TableTr>
+            ))}
+          </TableTbody>
+        </Table>
+        <Text size="sm" c="dimmed" mt="xs">
+          {t("rulesNote")}
+        </Text>
+      </section>
+
+      {canRun && <StartStep1Button entityId={entity.id} runDate={runDate} runDateLabel={dateLabel} create={counts.create} />}
+
+      {show && (
+        <section aria-labelledby="lines-title">
+          <Title order={2} size="h3" id="lines-title" mb="xs">
+            {t("linesTitle", { outcome: label(show), count: format.number(shownCount) })}
+          </Title>
+          <TableScrollContainer minWidth={720}>
+            <Table striped withTableBorder aria-labelledby="lines-title">
+              <TableThead>
+                <TableTr>
+                  {(["vlimpers", "name", "relation", "functionCode", "grade", "unit", "fte", "startDate"] as const).map((key) => (
+                    <TableTh scope="col" key={key}>
+                      {t(key)}
+                    </TableTh>
+                  ))}
+                </TableTr>
+              </TableThead>
+              <TableTbody>
+                {lines.map((line) => (
+                  <TableTr key={line.relationId}>
+                    <TableTd>{line.vlimpers}</TableTd>
+                    <TableTd>{line.name}</TableTd>
+                    <TableTd>{line.relationNumber}</TableTd>
+                    <TableTd>{line.functionCode ?? "—"}</TableTd>
+                    <TableTd>{line.gradeCode ?? "—"}</TableTd>
+                    <TableTd>{line.unitCode ?? "—"}</TableTd>
+                    <TableTd>{format.number(line.fte)}</TableTd>
+                    <TableTd>{format.dateTime(new Date(`${line.startDate}T12:00:00Z`), { dateStyle: "short" })}</TableTd>
+                  </TableTr>
+                ))}
+              </TableTbody>
+            </Table>
+          </TableScrollContainer>
+          <Group mt="xs" gap="md">
+            <Text size="sm">
+              {t("pageOf", { from: page * PAGE_SIZE + 1, to: page * PAGE_SIZE + lines.length, total: shownCount })}
+            </Text>
+            {page > 0 && <AnchorLink href={href({ page: page - 1 })}>{t("previous")}</AnchorLink>}
+            {(page + 1) * PAGE_SIZE < shownCount && <AnchorLink href={href({ page: page + 1 })}>{t("next")}</AnchorLink>}
+          </Group>
+        </section>
+      )}
+
+      <section aria-labelledby="runs-title">
+        <Title order={2} size="h3" id="runs-title" mb="xs">
+          {t("runsTitle")}
+        </Title>
+        {runs.length === 0 ? (
+          <Text>{t("noRuns")}</Text>
+        ) : (
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0 }}>
+            {runs.map((run) => (
+              <Group component="li" key={run.id} gap="sm">
+                <Badge color={run.state === "done" ? "green" : run.state === "failed" ? "red" : "blue"} variant="light">
+                  {t(`runState_${run.state}`)}
+                </Badge>
+                <Text size="sm">
+                  {format.dateTime(run.started_at, { dateStyle: "medium", timeStyle: "short" })} · {run.actor_name ?? "—"} · {t("runDate")}{" "}
+                  {run.run_date ?? "—"}
+                  {run.state === "done" && ` · ${t("runCreated", { created: run.counts.created ?? 0 })}`}
+                </Text>
+                {run.job_error && (
+                  <Text size="sm" c="red">
+                    {run.job_error}
+                  </Text>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </section>
+    </Stack>
+  );
+}

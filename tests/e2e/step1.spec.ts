@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { signInAsDemo } from "./support/demo";
+
+test("the expert dry-runs step 1, looks behind a number, runs it, and the entity moves on to step 2", async ({ page }) => {
+  await signInAsDemo(page, "expert@demo.vlaanderen.be");
+  await page.getByRole("link", { name: "Vlaamse Milieumaatschappij" }).first().click();
+  await page.getByRole("link", { name: "Automatische aanmaak en koppeling" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stap 1: automatische aanmaak en koppeling" })).toBeVisible();
+
+  const summary = page.getByText(/arbeidsplaatsen worden aangemaakt en gekoppeld; \d+ arbeidsrelaties blijven over voor stap 3\./);
+  await expect(summary).toBeVisible();
+  const create = Number((await summary.textContent())!.match(/^(\d+)/)![1]);
+  expect(create).toBeGreaterThan(0);
+
+  await page.getByRole("link", { name: "Met verlof" }).click();
+  const lines = page.getByRole("table", { name: /^Met verlof: \d+$/ });
+  await expect(lines).toBeVisible();
+  expect(await lines.getByRole("row").count()).toBeGreaterThan(1);
+  await page.screenshot({ path: "test-results/step1-dry-run.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
+  const dialog = page.getByRole("dialog", { name: "Stap 1 uitvoeren" });
+  await expect(dialog.getByText(`Er worden ${create} arbeidsplaatsen aangemaakt.`)).toBeVisible();
+  await dialog.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Stap 1 is gestart als achtergrondtaak." })).toBeVisible();
+  const runs = page.getByRole("region", { name: "Uitvoeringen" });
+  await expect(runs.getByText(`${create} aangemaakt`)).toBeVisible({ timeout: 30_000 });
+  // Computed from the data: everything eligible is linked now.
+  await expect(page.getByText(/^0 arbeidsplaatsen worden aangemaakt/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Vlaamse Milieumaatschappij" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Rapport nakijken en corrigeren" })).toHaveAttribute("aria-current", "step");
+  await expect(page.getByRole("region", { name: "Tijdlijn" }).getByText(`${create} arbeidsplaatsen aangemaakt en gekoppeld`)).toBeVisible();
+});
