@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { safeCell } from "./safe-cell";
 
@@ -31,12 +31,17 @@ export async function writeTablesXlsx(sheets: TableSheet<any>[]): Promise<Buffer
     stream.on("end", resolve);
     stream.on("error", reject);
   });
+  await writeTablesToStream(stream, sheets);
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** The same, written into a stream as it is produced (e.g. an HTTP response): nothing is held in memory. */
+export async function writeTablesToStream(stream: Writable, sheets: TableSheet<any>[]): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "Arbeidsplaatsbeheer";
   for (const sheet of sheets) await writeSheet(workbook, sheet);
   await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
 }
 
 async function writeSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSheet<Row>) {

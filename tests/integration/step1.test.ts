@@ -43,7 +43,7 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
     }>(sql`
       select r.id, r.kind, r.status, r.start_date::text, r.end_date::text, r.function_profile_id is not null as has_function_code,
              r.in_personnel_list,
-             exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to >= ${RUN_DATE}::date)) as has_current_link,
+             exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${RUN_DATE}::date)) as has_current_link,
              ${step1ReasonSql(RUN_DATE)} as reason
       from employment_relations r`);
     expect(rows.rows.length).toBe(data.employmentRelations.length);

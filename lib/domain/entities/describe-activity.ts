@@ -46,6 +46,10 @@ export function describeActivity(event: { action: string; objectType: string; af
       return { key: "step1Start", values: { runDate: String(after.runDate ?? "") } };
     case "onboarding.step1.run":
       return { key: "step1Run", values: { runDate: String(after.runDate ?? ""), created: count("created") } };
+    case "position.correct":
+      return { key: "positionCorrected", values: { number: count("number") } };
+    case "onboarding.step2.complete":
+      return { key: "step2Complete", values: {} };
     case "job.enqueue":
       return { key: "jobQueued", values: { type: String(after.type ?? "") } };
     default:

@@ -4,13 +4,15 @@ import { sql, type SQL } from "drizzle-orm";
  * The step 1 rules (step1-rules.ts) as one SQL expression over `employment_relations r`: the
  * reason a relation is left out on the run date, or null when it gets a position. Kept in the
  * same order as the TypeScript rules; an integration test compares both row by row.
- * A link counts as current when it has not ended before the run date.
+ * A link counts as current when it has not ended on or before the run date: valid_to is the
+ * first day a link or version no longer holds (exclusive), so a correction closes the old version
+ * and opens the new one on the same date.
  */
 export function step1ReasonSql(runDate: string): SQL<string | null> {
   return sql<string | null>`case
     when exists (
       select 1 from position_links l
-      where l.relation_id = r.id and (l.valid_to is null or l.valid_to >= ${runDate}::date)
+      where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${runDate}::date)
     ) then 'already_linked'
     when not r.in_personnel_list then 'not_in_personnel_list'
     when r.kind = 'non_employee' then 'non_employee'

@@ -96,9 +96,9 @@ export default async function EntityPage({ params }: Props) {
               <ListItem key={step} aria-current={isCurrent ? "step" : undefined}
                 icon={<ThemeIcon size="sm" radius="xl" variant={isCurrent ? "filled" : "light"}>{step}</ThemeIcon>}>
                 <Group gap="xs">
-                  {step === 1 ? (
-                    <AnchorLink href={`/entities/${entity.id}/steps/1`} fw={isCurrent ? 700 : 400}>
-                      {t("steps.1")}
+                  {step <= 2 ? (
+                    <AnchorLink href={`/entities/${entity.id}/steps/${step}`} fw={isCurrent ? 700 : 400}>
+                      {t(`steps.${step}` as "steps.1")}
                     </AnchorLink>
                   ) : (
                     <Text fw={isCurrent ? 700 : 400}>{t(`steps.${step}` as "steps.1")}</Text>

@@ -1,0 +1,166 @@
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CompleteReviewButton } from "@/components/step2/complete-review-button";
+import { ReportTable } from "@/components/step2/report-table";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { findEntityInScope } from "@/lib/domain/entities/queries";
+import { loadCorrectionOptions } from "@/lib/domain/positions/correction-options";
+import { STEP1_REASONS } from "@/lib/domain/step1/step1-rules";
+import { REPORT_PAGE_SIZE, reportFiltersSchema } from "@/lib/domain/step2/report-filters";
+import { latestStep1RunDate, reportFilterOptions, step2Report } from "@/lib/domain/step2/report-queries";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("step2"))("title") };
+}
+
+type Props = { params: Promise<{ entityId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The step-2 report: blue and green lines, filtered, sorted and paged on the server; blue lines corrected online. */
+export default async function Step2Page({ params, searchParams }: Props) {
+  const principal = await requireUserForPage();
+  const { entityId } = await params;
+  const raw = await searchParams;
+  const database = await db();
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "positions.read"), asOf: todayInBrussels() });
+  if (!entity) notFound();
+  const t = await getTranslations("step2");
+  const tReasons = await getTranslations("step1");
+  const format = await getFormatter();
+  const runDate = await latestStep1RunDate(database, entity.id);
+
+  const header = (
+    <Stack gap={4}>
+      <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
+      <Title order={1}>{t("title")}</Title>
+    </Stack>
+  );
+  if (!runDate) {
+    return (
+      <Stack gap="lg">
+        {header}
+        <Alert color="gray">{t("notRun")}</Alert>
+      </Stack>
+    );
+  }
+
+  const filters = reportFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { lines, total, counts } = await step2Report(database, entity.id, runDate, filters, REPORT_PAGE_SIZE);
+  const filterOptions = await reportFilterOptions(database, entity.id, runDate);
+  const canCorrect = hasEntityPermission(principal, "positions.write", entity.id);
+  const canComplete = entity.currentStep === 2 && hasEntityPermission(principal, "onboarding.entityStep", entity.id);
+  const options = canCorrect ? await loadCorrectionOptions(database, entity.id) : null;
+  const query = new URLSearchParams(
+    Object.entries({ ...filters, page: undefined }).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
+  );
+  const pageHref = (page: number) => {
+    const next = new URLSearchParams(query);
+    next.set("page", String(page));
+    return `/entities/${entity.id}/steps/2?${next.toString()}`;
+  };
+  const reasonsPresent = STEP1_REASONS.filter((r) => counts.byReason[r]);
+
+  return (
+    <Stack gap="lg">
+      {header}
+      <Text maw={820}>{t("intro")}</Text>
+      <Text size="sm" c="dimmed">
+        {t("runDate", { date: format.dateTime(new Date(`${runDate}T12:00:00Z`), { dateStyle: "long" }) })}
+      </Text>
+
+      <SimpleGrid cols={{ base: 2, md: 4 }} component="dl">
+        <Paper withBorder p="sm" style={{ borderLeft: "6px solid var(--mantine-color-blue-6)" }}>
+          <Text component="dt" size="sm" c="dimmed">
+            {t("blueLong")}
+          </Text>
+          <Text component="dd" m={0} fz="lg" fw={700}>
+            {format.number(counts.blue)}
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm" style={{ borderLeft: "6px solid var(--mantine-color-green-6)" }}>
+          <Text component="dt" size="sm" c="dimmed">
+            {t("greenLong")}
+          </Text>
+          <Text component="dd" m={0} fz="lg" fw={700}>
+            {format.number(counts.green)}
+          </Text>
+        </Paper>
+        {reasonsPresent.map((reason) => (
+          <Paper withBorder p="sm" key={reason}>
+            <Text component="dt" size="sm" c="dimmed">
+              {tReasons(`reason_${reason}`)}
+            </Text>
+            <Text component="dd" m={0} fz="lg" fw={700}>
+              {format.number(counts.byReason[reason] ?? 0)}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+
+      <Group justify="space-between" align="flex-end">
+        <form method="get" aria-label={t("filters")}>
+          <Group align="flex-end" gap="sm">
+            <NativeSelect
+              name="colour"
+              label={t("colour")}
+              defaultValue={filters.colour ?? ""}
+              data={[
+                { value: "", label: t("all") },
+                { value: "blue", label: t("blue") },
+                { value: "green", label: t("green") },
+              ]}
+            />
+            <NativeSelect
+              name="reason"
+              label={t("reason")}
+              defaultValue={filters.reason ?? ""}
+              data={[{ value: "", label: t("all") }, ...STEP1_REASONS.map((r) => ({ value: r, label: tReasons(`reason_${r}`) }))]}
+              maw={260}
+            />
+            <NativeSelect
+              name="unit"
+              label={t("unit")}
+              defaultValue={filters.unit ?? ""}
+              data={[{ value: "", label: t("all") }, ...filterOptions.units.map((u) => ({ value: u.code, label: `${u.code} – ${u.name}` }))]}
+              maw={260}
+            />
+            <NativeSelect
+              name="grade"
+              label={t("grade")}
+              defaultValue={filters.grade ?? ""}
+              data={[{ value: "", label: t("all") }, ...filterOptions.grades]}
+            />
+            <TextInput name="q" type="search" label={t("search")} defaultValue={filters.q ?? ""} w={300} />
+            <input type="hidden" name="sort" value={filters.sort} />
+            <input type="hidden" name="dir" value={filters.dir} />
+            <Button type="submit">{t("apply")}</Button>
+            <AnchorLink href={`/entities/${entity.id}/steps/2`}>{t("reset")}</AnchorLink>
+          </Group>
+        </form>
+        <Anchor href={`/api/entities/${entity.id}/step2-report?${query.toString()}`}>{t("download")}</Anchor>
+      </Group>
+
+      <Text size="sm" aria-live="polite">
+        {t("results", { total })}
+      </Text>
+      <ReportTable entityId={entity.id} lines={lines} canCorrect={canCorrect} options={options} sort={filters.sort} dir={filters.dir} />
+      <Group gap="md">
+        <Text size="sm">
+          {t("pageOf", {
+            from: total === 0 ? 0 : filters.page * REPORT_PAGE_SIZE + 1,
+            to: filters.page * REPORT_PAGE_SIZE + lines.length,
+            total,
+          })}
+        </Text>
+        {filters.page > 0 && <AnchorLink href={pageHref(filters.page - 1)}>{t("previous")}</AnchorLink>}
+        {(filters.page + 1) * REPORT_PAGE_SIZE < total && <AnchorLink href={pageHref(filters.page + 1)}>{t("next")}</AnchorLink>}
+      </Group>
+      {canComplete && <CompleteReviewButton entityId={entity.id} />}
+    </Stack>
+  );
+}

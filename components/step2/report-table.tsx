@@ -1,0 +1,171 @@
+"use client";
+
+import { Alert, Badge, Button, Group, Modal, Table, Text, UnstyledButton } from "@mantine/core";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { ReportSort } from "@/lib/domain/step2/report-filters";
+import type { ReportLine } from "@/lib/domain/step2/report-queries";
+import { CorrectionForm, type CorrectionOptions } from "./correction-dialog";
+import { PositionHistory } from "./position-history";
+
+const COLUMNS: { key: string; sort?: ReportSort; align?: "right" }[] = [
+  { key: "colour", sort: "colour" },
+  { key: "name", sort: "name" },
+  { key: "vlimpers", sort: "vlimpers" },
+  { key: "relation" },
+  { key: "position", sort: "position" },
+  { key: "function", sort: "function" },
+  { key: "grade", sort: "grade" },
+  { key: "unit", sort: "unit" },
+  { key: "costCentre" },
+  { key: "fte", sort: "fte", align: "right" },
+  { key: "reason" },
+];
+
+/**
+ * The lines of the step-2 report (one page, sorted and filtered on the server). Blue lines carry
+ * their colour as a badge and a left border, not by colour alone; each can be corrected and its
+ * history opened.
+ */
+export function ReportTable({
+  entityId,
+  lines,
+  canCorrect,
+  options,
+  sort,
+  dir,
+}: {
+  entityId: string;
+  lines: ReportLine[];
+  canCorrect: boolean;
+  options: CorrectionOptions | null;
+  sort: ReportSort;
+  dir: "asc" | "desc";
+}) {
+  const t = useTranslations("step2");
+  const tReasons = useTranslations("step1");
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [dialog, setDialog] = useState<{ mode: "correct" | "history"; line: ReportLine } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const sortHref = (column: ReportSort) => {
+    const next = new URLSearchParams(searchParams.toString());
+    next.set("sort", column);
+    next.set("dir", sort === column && dir === "asc" ? "desc" : "asc");
+    next.delete("page");
+    return `${pathname}?${next.toString()}`;
+  };
+
+  return (
+    <>
+      {notice && (
+        <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)} mb="sm">
+          {notice}
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={1100}>
+        <Table withTableBorder highlightOnHover aria-label={t("title")}>
+          <Table.Thead>
+            <Table.Tr>
+              {COLUMNS.map((column) => (
+                <Table.Th
+                  key={column.key}
+                  scope="col"
+                  ta={column.align}
+                  aria-sort={column.sort && column.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                >
+                  {column.sort ? (
+                    <UnstyledButton component={Link} href={sortHref(column.sort)} fw={700} aria-label={t("sortBy", { column: t(`col_${column.key}`) })}>
+                      {t(`col_${column.key}`)} {column.sort === sort ? (dir === "asc" ? "▲" : "▼") : "↕"}
+                    </UnstyledButton>
+                  ) : (
+                    t(`col_${column.key}`)
+                  )}
+                </Table.Th>
+              ))}
+              {canCorrect && <Table.Th scope="col">{t("col_actions")}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.map((line) => (
+              <Table.Tr
+                key={line.relationId}
+                style={{ borderLeft: `6px solid var(--mantine-color-${line.colour === "blue" ? "blue" : "green"}-6)` }}
+                bg={line.colour === "blue" ? "var(--mantine-color-blue-0)" : "var(--mantine-color-green-0)"}
+              >
+                <Table.Td>
+                  <Badge color={line.colour} variant="light">
+                    {t(line.colour)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{line.name}</Table.Td>
+                <Table.Td>{line.vlimpers}</Table.Td>
+                <Table.Td>{line.relationNumber}</Table.Td>
+                <Table.Td>{line.positionNumber ?? "—"}</Table.Td>
+                <Table.Td>
+                  {line.functionCode ? (
+                    <>
+                      {line.functionCode}
+                      <Text size="xs" c="dimmed">
+                        {line.functionTitle}
+                      </Text>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </Table.Td>
+                <Table.Td>{line.gradeCode ?? "—"}</Table.Td>
+                <Table.Td>{line.unitCode ?? "—"}</Table.Td>
+                <Table.Td>{line.costCentreCode ?? "—"}</Table.Td>
+                <Table.Td ta="right">{line.fte.toLocaleString("nl-BE")}</Table.Td>
+                <Table.Td>{line.reason ? tReasons(`reason_${line.reason}`) : ""}</Table.Td>
+                {canCorrect && (
+                  <Table.Td>
+                    {line.positionId && (
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-sm" variant="default" onClick={() => setDialog({ mode: "correct", line })} aria-label={`${t("correct")} ${line.positionNumber}`}>
+                          {t("correct")}
+                        </Button>
+                        <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ mode: "history", line })} aria-label={`${t("history")} ${line.positionNumber}`}>
+                          {t("history")}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Modal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        size="lg"
+        title={
+          dialog?.mode === "correct"
+            ? t("correctTitle", { number: dialog.line.positionNumber ?? "" })
+            : dialog
+              ? t("historyTitle", { number: dialog.line.positionNumber ?? "" })
+              : ""
+        }
+      >
+        {dialog?.mode === "correct" && options && (
+          <CorrectionForm
+            entityId={entityId}
+            line={dialog.line}
+            options={options}
+            onDone={(message) => {
+              setDialog(null);
+              if (message) setNotice(message);
+            }}
+          />
+        )}
+        {dialog?.mode === "history" && dialog.line.positionId && <PositionHistory entityId={entityId} positionId={dialog.line.positionId} />}
+      </Modal>
+    </>
+  );
+}

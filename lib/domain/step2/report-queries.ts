@@ -1,0 +1,185 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { step1ReasonSql } from "@/lib/domain/step1/step1-sql";
+import type { Step1Reason } from "@/lib/domain/step1/step1-rules";
+import type { ReportFilters, ReportSort } from "./report-filters";
+
+export interface ReportLine {
+  relationId: string;
+  colour: "blue" | "green";
+  reason: Step1Reason | null;
+  vlimpers: string;
+  name: string;
+  relationNumber: number;
+  kind: "employee" | "non_employee";
+  status: "active" | "leave" | "inactive";
+  legalStatus: string;
+  positionId: string | null;
+  positionNumber: number | null;
+  positionRevision: number | null;
+  functionCode: string | null;
+  functionTitle: string | null;
+  gradeCode: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  costCentreCode: string | null;
+  dutyLocationCode: string | null;
+  fte: number;
+}
+
+export interface ReportCounts {
+  blue: number;
+  green: number;
+  byReason: Partial<Record<Step1Reason, number>>;
+}
+
+/** The run date of the latest finished step 1 of an entity, or null when step 1 has not run. */
+export async function latestStep1RunDate(db: DbOrTx, entityId: string): Promise<string | null> {
+  const result = await db.execute<{ run_date: string }>(sql`
+    select note as run_date from onboarding_step_runs
+    where entity_id = ${entityId} and step = 1 and state = 'done' and not dry_run
+    order by finished_at desc limit 1`);
+  return result.rows[0]?.run_date ?? null;
+}
+
+/**
+ * One line per employment relation, computed from the data as it is now: blue when the relation
+ * is linked to a position that step 1 made (with that position's current data), green otherwise,
+ * with the reason step 1 gives on its run date.
+ */
+function linesSql(entityId: string, runDate: string): SQL {
+  return sql`
+    select r.id as relation_id,
+           case when pos.id is not null then 'blue' else 'green' end as colour,
+           case when pos.id is null then ${step1ReasonSql(runDate)} end as reason,
+           p.vlimpers_number as vlimpers, p.last_name || ' ' || p.first_name as name, r.relation_number,
+           r.kind, r.status, r.legal_status,
+           pos.id as position_id, pos.number as position_number, pos.revision as position_revision,
+           coalesce(v.function_code, rfp.code) as function_code, coalesce(v.function_title, rfp.title) as function_title,
+           coalesce(vg.code, rg.code) as grade_code,
+           coalesce(vu.code, ru.code) as unit_code, coalesce(vu.name, ru.name) as unit_name,
+           coalesce(vc.code, rc.code) as cost_centre_code, vd.code as duty_location_code,
+           coalesce(v.fte, r.fte) as fte,
+           p.last_name, p.first_name
+    from employment_relations r
+    join persons p on p.id = r.person_id
+    left join position_links l on l.relation_id = r.id and l.valid_to is null
+    left join positions pos on pos.id = l.position_id and pos.origin = 'step1'
+    left join position_versions v on v.position_id = pos.id and v.valid_to is null
+    left join grades vg on vg.id = v.grade_id
+    left join org_units vu on vu.id = v.org_unit_id
+    left join cost_centres vc on vc.id = v.cost_centre_id
+    left join duty_locations vd on vd.id = v.duty_location_id
+    left join function_profiles rfp on rfp.id = r.function_profile_id
+    left join grades rg on rg.id = r.grade_id
+    left join org_units ru on ru.id = r.org_unit_id
+    left join cost_centres rc on rc.id = r.cost_centre_id
+    where r.entity_id = ${entityId}`;
+}
+
+const SORT_COLUMNS: Record<ReportSort, string[]> = {
+  name: ["last_name", "first_name", "relation_number"],
+  vlimpers: ["vlimpers", "relation_number"],
+  position: ["position_number"],
+  unit: ["unit_code"],
+  grade: ["grade_code"],
+  function: ["function_code"],
+  fte: ["fte"],
+  colour: ["colour", "reason"],
+};
+
+/** The order of the lines: the chosen column in the chosen direction, empty values last, then a stable tie-breaker. */
+function orderSql(sort: ReportSort, dir: "asc" | "desc"): SQL {
+  const direction = dir === "desc" ? "desc" : "asc";
+  return sql.raw([...SORT_COLUMNS[sort].map((column) => `${column} ${direction} nulls last`), "relation_id"].join(", "));
+}
+
+function whereSql(filters: Omit<ReportFilters, "sort" | "dir" | "page">): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (filters.colour) conditions.push(sql`colour = ${filters.colour}`);
+  if (filters.reason) conditions.push(sql`reason = ${filters.reason}`);
+  if (filters.unit) conditions.push(sql`unit_code = ${filters.unit}`);
+  if (filters.grade) conditions.push(sql`grade_code = ${filters.grade}`);
+  if (filters.q) {
+    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      sql`(name ilike ${like} or vlimpers like ${like} or function_code ilike ${like} or function_title ilike ${like} or position_number::text like ${like})`,
+    );
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/** One page of the report with the filters applied, and the counts per colour and reason (of the whole entity). */
+export async function step2Report(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, pageSize: number) {
+  const lines = linesSql(entityId, runDate);
+  const page = await db.execute<Record<string, unknown> & { total: number }>(sql`
+    with lines as (${lines})
+    select *, count(*) over ()::int as total from lines
+    where ${whereSql(filters)}
+    order by ${orderSql(filters.sort, filters.dir)}
+    limit ${pageSize} offset ${filters.page * pageSize}`);
+  const countRows = await db.execute<{ colour: "blue" | "green"; reason: Step1Reason | null; n: number }>(sql`
+    with lines as (${lines})
+    select colour, reason, count(*)::int as n from lines group by colour, reason`);
+  const counts: ReportCounts = { blue: 0, green: 0, byReason: {} };
+  for (const row of countRows.rows) {
+    counts[row.colour] += Number(row.n);
+    if (row.reason) counts.byReason[row.reason] = Number(row.n);
+  }
+  return { lines: page.rows.map(toLine), total: Number(page.rows[0]?.total ?? 0), counts };
+}
+
+/** Every line with the filters applied, in order, for the download. */
+export async function* allReportLines(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, batch = 2000) {
+  for (let offset = 0; ; offset += batch) {
+    const result = await db.execute<Record<string, unknown>>(sql`
+      with lines as (${linesSql(entityId, runDate)})
+      select * from lines where ${whereSql(filters)}
+      order by ${orderSql(filters.sort, filters.dir)}
+      limit ${batch} offset ${offset}`);
+    for (const row of result.rows) yield toLine(row);
+    if (result.rows.length < batch) return;
+  }
+}
+
+/** The units and grades that occur in the report, for its filters. */
+export async function reportFilterOptions(db: DbOrTx, entityId: string, runDate: string) {
+  const result = await db.execute<{ unit_code: string | null; unit_name: string | null; grade_code: string | null }>(sql`
+    with lines as (${linesSql(entityId, runDate)})
+    select distinct unit_code, unit_name, grade_code from lines`);
+  const units = new Map<string, string>();
+  const grades = new Set<string>();
+  for (const row of result.rows) {
+    if (row.unit_code) units.set(row.unit_code, row.unit_name ?? row.unit_code);
+    if (row.grade_code) grades.add(row.grade_code);
+  }
+  return {
+    units: [...units].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ code, name })),
+    grades: [...grades].sort(),
+  };
+}
+
+function toLine(row: Record<string, unknown>): ReportLine {
+  return {
+    relationId: String(row.relation_id),
+    colour: row.colour as ReportLine["colour"],
+    reason: (row.reason as Step1Reason | null) ?? null,
+    vlimpers: String(row.vlimpers),
+    name: String(row.name),
+    relationNumber: Number(row.relation_number),
+    kind: row.kind as ReportLine["kind"],
+    status: row.status as ReportLine["status"],
+    legalStatus: String(row.legal_status),
+    positionId: (row.position_id as string | null) ?? null,
+    positionNumber: row.position_number == null ? null : Number(row.position_number),
+    positionRevision: row.position_revision == null ? null : Number(row.position_revision),
+    functionCode: (row.function_code as string | null) ?? null,
+    functionTitle: (row.function_title as string | null) ?? null,
+    gradeCode: (row.grade_code as string | null) ?? null,
+    unitCode: (row.unit_code as string | null) ?? null,
+    unitName: (row.unit_name as string | null) ?? null,
+    costCentreCode: (row.cost_centre_code as string | null) ?? null,
+    dutyLocationCode: (row.duty_location_code as string | null) ?? null,
+    fte: Number(row.fte),
+  };
+}
