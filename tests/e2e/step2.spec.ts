@@ -1,0 +1,64 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { signInAsDemo } from "./support/demo";
+
+test("the HR officer filters the step-2 report, corrects a blue line, sees its history, downloads it and marks the review done", async ({ page }) => {
+  // The central expert runs step 1 for the entity first.
+  await signInAsDemo(page, "expert@demo.vlaanderen.be");
+  await page.getByRole("link", { name: "Departement Omgeving" }).first().click();
+  await page.getByRole("link", { name: "Automatische aanmaak en koppeling" }).click();
+  await page.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
+  await page.getByRole("dialog", { name: "Stap 1 uitvoeren" }).getByRole("button", { name: "Stap 1 uitvoeren" }).click();
+  await expect(page.getByRole("region", { name: "Uitvoeringen" }).getByText(/\d+ aangemaakt/)).toBeVisible({ timeout: 30_000 });
+
+  await page.context().clearCookies();
+  await signInAsDemo(page, "hr.omgeving@demo.vlaanderen.be");
+  await page.getByRole("link", { name: "Departement Omgeving" }).first().click();
+  await page.getByRole("link", { name: "Rapport nakijken en corrigeren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stap 2: rapport nakijken en corrigeren" })).toBeVisible();
+
+  const filters = page.getByRole("form", { name: "Filters" });
+  await filters.getByRole("combobox", { name: "Kleur" }).selectOption("green");
+  await filters.getByRole("button", { name: "Filteren" }).click();
+  const table = page.getByRole("table", { name: "Stap 2: rapport nakijken en corrigeren" });
+  await expect(table.getByRole("row").nth(1).getByText("Groen")).toBeVisible();
+  await expect(table.getByText("Blauw")).toHaveCount(0);
+
+  await filters.getByRole("combobox", { name: "Kleur" }).selectOption("blue");
+  await filters.getByRole("button", { name: "Filteren" }).click();
+  await expect(table.getByText("Groen")).toHaveCount(0);
+  const firstBlue = table.getByRole("row").nth(1);
+  const correctButton = firstBlue.getByRole("button", { name: /^Corrigeren \d+$/ });
+  const positionNumber = (await correctButton.getAttribute("aria-label"))!.replace("Corrigeren ", "");
+  await correctButton.click();
+  const dialog = page.getByRole("dialog", { name: `Arbeidsplaats ${positionNumber} corrigeren` });
+  await dialog.getByRole("textbox", { name: "VTE" }).fill("1,5");
+  await dialog.getByRole("button", { name: "Opslaan" }).click();
+  await expect(dialog.getByText(/geen geldige VTE/)).toBeVisible();
+  await dialog.getByRole("textbox", { name: "VTE" }).fill("0,5");
+  await dialog.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Arbeidsplaats ${positionNumber} is gecorrigeerd` })).toBeVisible();
+  await page.screenshot({ path: "test-results/step2-report.png", fullPage: true });
+
+  await page.getByRole("row", { name: new RegExp(positionNumber) }).getByRole("button", { name: `Geschiedenis ${positionNumber}` }).click();
+  const history = page.getByRole("dialog", { name: `Geschiedenis van arbeidsplaats ${positionNumber}` });
+  await expect(history.getByText(/^Versie 2/)).toBeVisible();
+  await expect(history.getByText(/^Versie 1/)).toBeVisible();
+  await expect(history.getByText(/^door .+ op /).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Rapport downloaden (.xlsx)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^rapport-stap2-DOMG-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet("Rapport")!;
+  expect(String(sheet.getCell("A1").value)).toContain("Departement Omgeving");
+  expect(sheet.getCell("A4").value).toBe("blauw");
+  expect((sheet.getCell("A4").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFD0E7FF");
+  expect(book.getWorksheet("Legende")).toBeDefined();
+
+  await page.getByRole("button", { name: "Nazicht afgerond" }).click();
+  await page.getByRole("dialog", { name: "Nazicht afgerond" }).getByRole("button", { name: "Nazicht afgerond" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Nazicht afgerond: de aansluiting staat nu op stap 3." })).toBeVisible();
+});
