@@ -103,6 +103,8 @@ export const positionLinks = pgTable(
     // An employment relation is linked to at most one position at a time.
     uniqueIndex("position_links_one_current_per_relation").on(t.relationId).where(sql`${t.validTo} is null`),
     index().on(t.entityId, t.positionId),
+    // Step 1 and the reports ask "does this relation have a current link" for every relation.
+    index().on(t.relationId, t.validTo),
     check("position_links_fte_range", sql`${t.fte} > 0 and ${t.fte} <= 1`),
     check("position_links_dates", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
   ],

@@ -131,10 +131,65 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
     expect((error as AppError).code).toBe("conflict");
   });
 
+  it("lets only one of two simultaneous starts through", async () => {
+    await queueFor(t);
+    const entity = data.entities[2]!;
+    const actorId = data.users[0]!.id;
+    const results = await Promise.allSettled([
+      startStep1(t, { entityId: entity.id, runDate: RUN_DATE, actorId }),
+      startStep1(t, { entityId: entity.id, runDate: RUN_DATE, actorId }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect((refused.reason as AppError).code).toBe("conflict");
+    expect(await count(sql`select count(*)::int as n from onboarding_step_runs where entity_id = ${entity.id} and step = 1 and state = 'running'`)).toBe(1);
+  });
+
   it("does not create positions with the raw insert twice either: the chosen set excludes linked relations", async () => {
     const entity = data.entities[4]!;
     const created = await t.db.transaction((tx) => createStep1Positions(tx, { entityId: entity.id, runDate: RUN_DATE, actorId: null }));
     expect(created).toBeGreaterThan(0);
     expect(await t.db.transaction((tx) => createStep1Positions(tx, { entityId: entity.id, runDate: RUN_DATE, actorId: null }))).toBe(0);
+  });
+});
+
+// The full demo data (~30,000 relations) on PostgreSQL: every relation gets the outcome the rules give.
+describe.runIf(testDatabaseKind() === "postgres")("step 1 on the full demo data (postgres)", () => {
+  let t: TestDatabase;
+  const data = generateDemoData({ size: "full", seed: 3, referenceDate: RUN_DATE });
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await loadDemoData(t.db, data);
+  });
+  afterAll(async () => t?.dispose());
+
+  it("counts per outcome and reason equal what the rules give row by row, and a run creates exactly the eligible ones", async () => {
+    const expected: Record<string, number> = {};
+    for (const r of data.employmentRelations) {
+      const outcome = step1Outcome(
+        {
+          kind: r.kind,
+          status: r.status,
+          startDate: r.startDate,
+          endDate: r.endDate ?? null,
+          hasFunctionCode: r.functionProfileId != null,
+          inPersonnelList: r.inPersonnelList ?? true,
+          hasCurrentLink: false,
+        },
+        RUN_DATE,
+      );
+      const key = outcome.create ? "create" : outcome.reason;
+      expected[key] = (expected[key] ?? 0) + 1;
+    }
+    const actual: Record<string, number> = {};
+    for (const entity of data.entities) {
+      const counts = await step1Counts(t.db, entity.id, RUN_DATE);
+      for (const [key, n] of Object.entries(counts)) if (n) actual[key] = (actual[key] ?? 0) + n;
+    }
+    expect(actual).toEqual(expected);
+    let created = 0;
+    for (const entity of data.entities) created += (await runStep1(t.db, { entityId: entity.id, runDate: RUN_DATE, actorId: null })).created;
+    expect(created).toBe(expected.create);
   });
 });

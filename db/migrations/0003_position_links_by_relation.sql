@@ -1,0 +1,1 @@
+CREATE INDEX "position_links_relation_id_valid_to_index" ON "position_links" USING btree ("relation_id","valid_to");
