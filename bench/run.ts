@@ -13,6 +13,9 @@ import { printTable, type BenchResult } from "./harness";
 import { benchHomeLatency } from "./http-home";
 import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
 import { benchSeedFull } from "./seed-full";
+import { benchStep1EntityLargest, benchStep1Government } from "./step1";
+import { benchStep1LowerBound } from "./step1-lower-bound";
+import { benchStep1PerRow } from "./step1-per-row";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
 
@@ -22,6 +25,10 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "import.personnel.10k.seconds", run: benchImportSeconds },
   { name: "import.personnel.10k.peak_rss_mb", run: benchImportPeakRss },
   { name: "import.personnel.10k.reimport_seconds", run: benchReimportSeconds },
+  { name: "step1.government.seconds", run: benchStep1Government },
+  { name: "step1.lower_bound.seconds", run: benchStep1LowerBound },
+  { name: "step1.per_row.seconds", run: benchStep1PerRow },
+  { name: "step1.entity_largest.seconds", run: benchStep1EntityLargest },
 ];
 
 const results: BenchResult[] = [];

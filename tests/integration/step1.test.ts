@@ -4,7 +4,7 @@ import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { createStep1Positions, step1Counts } from "@/lib/domain/step1/step1-queries";
 import { step1Outcome, STEP1_REASONS } from "@/lib/domain/step1/step1-rules";
-import { step1ReasonSql } from "@/lib/domain/step1/step1-sql";
+import { step1EligibleSql, step1ReasonSql } from "@/lib/domain/step1/step1-sql";
 import { runStep1, startStep1 } from "@/lib/domain/step1/run-step1";
 import { AppError } from "@/lib/errors/app-error";
 import { queueFor, stopQueue } from "@/lib/jobs/queue";
@@ -65,6 +65,11 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
       expect({ id: row.id, reason: row.reason }).toEqual({ id: row.id, reason: expected });
       seen.add(row.reason ?? "create");
     }
+    // The plain eligibility conditions select exactly the relations without a reason.
+    const disagreements = await count(sql`
+      select count(*)::int as n from employment_relations r
+      where (${step1EligibleSql(RUN_DATE)}) <> ((${step1ReasonSql(RUN_DATE)}) is null)`);
+    expect(disagreements).toBe(0);
     // The demo mix reaches the interesting outcomes, so this comparison means something.
     for (const outcome of ["create", "non_employee", "inactive", "leave", "not_yet_in_service", "no_function_code"]) expect(seen).toContain(outcome);
   });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { STEP1_REASONS, type Step1Reason } from "./step1-rules";
-import { step1ReasonSql } from "./step1-sql";
+import { step1EligibleSql, step1ReasonSql } from "./step1-sql";
 
 export type Step1Counts = { create: number } & Record<Step1Reason, number>;
 
@@ -91,7 +91,7 @@ export async function createStep1Positions(tx: Tx, input: { entityId: string; ru
       join persons p on p.id = r.person_id
       join function_profiles fp on fp.id = r.function_profile_id
       left join org_units u on u.id = r.org_unit_id
-      where r.entity_id = ${entityId} and (${step1ReasonSql(runDate)}) is null
+      where r.entity_id = ${entityId} and ${step1EligibleSql(runDate)}
     ),
     new_positions as (
       insert into positions (id, entity_id, origin, created_by)

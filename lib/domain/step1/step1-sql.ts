@@ -23,3 +23,20 @@ export function step1ReasonSql(runDate: string): SQL<string | null> {
     when r.function_profile_id is null then 'no_function_code'
   end`;
 }
+
+/**
+ * The relations that get a position, as plain conditions: the same set as `step1ReasonSql(...) is
+ * null` (a test holds them equal), written out so the planner estimates it well; behind a CASE it
+ * guesses a handful of rows and picks slow nested loops for tens of thousands.
+ */
+export function step1EligibleSql(runDate: string): SQL {
+  return sql`(
+    r.in_personnel_list and r.kind = 'employee' and r.status = 'active'
+    and (r.end_date is null or r.end_date >= ${runDate}::date) and r.start_date <= ${runDate}::date
+    and r.function_profile_id is not null
+    and not exists (
+      select 1 from position_links l
+      where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${runDate}::date)
+    )
+  )`;
+}
