@@ -30,6 +30,8 @@ export interface JobDefinition<P = unknown> {
   /** A job still running after this long is considered lost (crashed worker) and is retried. */
   expireInSeconds: number;
   run(ctx: JobContext, payload: P): Promise<JobResult>;
+  /** Called once when the job has failed for good (no retry left), to close what it left open. */
+  onFailed?(db: Db, payload: P, message: string): Promise<void>;
 }
 
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {

@@ -57,6 +57,12 @@ export async function runJob(
       .update(jobRuns)
       .set(final ? { state: "failed", error: message, finishedAt: sql`now()` } : { state: "queued", error: message })
       .where(eq(jobRuns.id, run.id));
+    if (final && definition.onFailed) {
+      const parsed = definition.payload.safeParse(run.payload);
+      if (parsed.success) {
+        await definition.onFailed(db, parsed.data, message).catch((hookError: unknown) => console.error(`[jobs] ${definition.type} onFailed`, hookError));
+      }
+    }
     return { state: final ? "failed" : "retrying" };
   }
 }

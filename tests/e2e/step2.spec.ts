@@ -61,4 +61,10 @@ test("the HR officer filters the step-2 report, corrects a blue line, sees its h
   await page.getByRole("button", { name: "Nazicht afgerond" }).click();
   await page.getByRole("dialog", { name: "Nazicht afgerond" }).getByRole("button", { name: "Nazicht afgerond" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Nazicht afgerond: de aansluiting staat nu op stap 3." })).toBeVisible();
+
+  // A manager follows the onboarding but does not see the people in it.
+  const reportUrl = page.url();
+  await page.context().clearCookies();
+  await signInAsDemo(page, "manager@demo.vlaanderen.be");
+  expect((await page.goto(reportUrl))?.status()).toBe(404);
 });

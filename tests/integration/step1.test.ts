@@ -5,7 +5,7 @@ import { loadDemoData } from "../../lib/demo/load";
 import { createStep1Positions, step1Counts } from "@/lib/domain/step1/step1-queries";
 import { step1Outcome, STEP1_REASONS } from "@/lib/domain/step1/step1-rules";
 import { step1EligibleSql, step1ReasonSql } from "@/lib/domain/step1/step1-sql";
-import { runStep1, startStep1 } from "@/lib/domain/step1/run-step1";
+import { markStep1Failed, runStep1, startStep1 } from "@/lib/domain/step1/run-step1";
 import { AppError } from "@/lib/errors/app-error";
 import { queueFor, stopQueue } from "@/lib/jobs/queue";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
@@ -104,6 +104,22 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
     expect(await positionsOf(second!.id)).toBe(0);
   });
 
+  it("links a relation with an end date until that date, and a late delivery of a finished job changes nothing", async () => {
+    const ended = await count(sql`
+      select count(*)::int as n from position_links l join employment_relations r on r.id = l.relation_id
+      where l.entity_id = ${first!.id} and r.end_date is not null and l.valid_to <> r.end_date + 1`);
+    expect(ended).toBe(0);
+    const [stepRun] = (
+      await t.db.execute<{ id: string }>(sql`
+        insert into onboarding_step_runs (entity_id, step, state, counts, note, finished_at)
+        values (${first!.id}, 1, 'done', ${JSON.stringify({ create: 7, created: 7 })}::jsonb, ${RUN_DATE}, now()) returning id`)
+    ).rows;
+    const replay = await runStep1(t.db, { entityId: first!.id, runDate: RUN_DATE, actorId: null, stepRunId: stepRun!.id });
+    expect(replay.created).toBe(7);
+    const [after] = (await t.db.execute<{ counts: Record<string, number> }>(sql`select counts from onboarding_step_runs where id = ${stepRun!.id}`)).rows;
+    expect(after!.counts).toEqual({ create: 7, created: 7 });
+  });
+
   it("leaves nothing behind when the run fails halfway", async () => {
     const expected = (await step1Counts(t.db, second!.id, RUN_DATE)).create;
     await t.db.execute(sql`create function fail_links() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
@@ -134,6 +150,12 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
     const error = await startStep1(t, { entityId: entity.id, runDate: RUN_DATE, actorId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("conflict");
+    // Once its job failed for good, the run is closed as failed and a new start is allowed.
+    const [running] = (await t.db.execute<{ id: string }>(sql`select id from onboarding_step_runs where entity_id = ${entity.id} and state = 'running'`)).rows;
+    await markStep1Failed(t.db, { entityId: entity.id, stepRunId: running!.id });
+    const [onboarding] = (await t.db.execute<{ current_state: string }>(sql`select current_state from onboardings where entity_id = ${entity.id}`)).rows;
+    expect(onboarding!.current_state).toBe("failed");
+    await expect(startStep1(t, { entityId: entity.id, runDate: RUN_DATE, actorId })).resolves.toMatchObject({ stepRunId: expect.any(String) });
   });
 
   it("lets only one of two simultaneous starts through", async () => {

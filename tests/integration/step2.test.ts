@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, onboardings, persons, positionVersions } from "@/db/schema";
+import { auditEvents, employmentRelations, onboardings, persons, positionVersions } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { correctPosition, listPositionVersions, type PositionCorrection } from "@/lib/domain/positions/correct-position";
@@ -37,7 +37,7 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
 
   it("has one line per relation: blue for the positions step 1 made, green with a reason for the rest", async () => {
     expect(await latestStep1RunDate(t.db, entity.id)).toBe(RUN_DATE);
-    const { total, counts } = await step2Report(t.db, entity.id, RUN_DATE, filters(), 50);
+    const { total, counts } = await step2Report(t.db, entity.id, RUN_DATE, filters(), 50, RUN_DATE);
     const relations = data.employmentRelations.filter((r) => r.entityId === entity.id).length;
     expect(total).toBe(relations);
     expect(counts.blue).toBe(created);
@@ -47,23 +47,23 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
   });
 
   it("filters by colour, reason and free text, and pages", async () => {
-    const blue = await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue" }), 10);
+    const blue = await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue" }), 10, RUN_DATE);
     expect(blue.total).toBe(created);
     expect(blue.lines).toHaveLength(10);
     expect(blue.lines.every((l) => l.colour === "blue" && l.positionNumber !== null && l.reason === null)).toBe(true);
-    const leave = await step2Report(t.db, entity.id, RUN_DATE, filters({ reason: "leave" }), 50);
+    const leave = await step2Report(t.db, entity.id, RUN_DATE, filters({ reason: "leave" }), 50, RUN_DATE);
     expect(leave.lines.every((l) => l.colour === "green" && l.reason === "leave")).toBe(true);
     const someone = blue.lines[3]!;
-    const byName = await step2Report(t.db, entity.id, RUN_DATE, filters({ q: someone.vlimpers }), 50);
+    const byName = await step2Report(t.db, entity.id, RUN_DATE, filters({ q: someone.vlimpers }), 50, RUN_DATE);
     expect(byName.lines.map((l) => l.relationId)).toContain(someone.relationId);
-    const second = await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue", page: 1 }), 10);
+    const second = await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue", page: 1 }), 10, RUN_DATE);
     expect(second.lines.map((l) => l.relationId)).not.toContain(blue.lines[0]!.relationId);
-    const sorted = await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue", sort: "position", dir: "desc" }), 5);
+    const sorted = await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue", sort: "position", dir: "desc" }), 5, RUN_DATE);
     const numbers = sorted.lines.map((l) => l.positionNumber!);
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
-  const firstBlue = async (): Promise<ReportLine> => (await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue" }), 1)).lines[0]!;
+  const firstBlue = async (): Promise<ReportLine> => (await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue" }), 1, RUN_DATE)).lines[0]!;
   const correctionOf = (line: ReportLine, overrides: Partial<PositionCorrection> = {}): PositionCorrection => ({
     functionCode: line.functionCode!,
     gradeCode: line.gradeCode ?? "",
@@ -96,8 +96,34 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
     expect(again.fte).toBe(0.5);
   });
 
+  it("shows a blue line's own (emptied) data, and a relation added after the run as green 'after_run'", async () => {
+    const line = await firstBlue();
+    const result = await correctPosition(t.db, {
+      entityId: entity.id,
+      positionId: line.positionId!,
+      expectedRevision: line.positionRevision!,
+      correction: correctionOf(line, { gradeCode: "", costCentreCode: "" }),
+      actorId: hr.id,
+      today: TODAY,
+    });
+    expect(result.ok).toBe(true);
+    const corrected = (await step2Report(t.db, entity.id, RUN_DATE, filters({ q: line.vlimpers }), 50, RUN_DATE)).lines.find((l) => l.relationId === line.relationId)!;
+    expect(corrected).toMatchObject({ colour: "blue", gradeCode: null, costCentreCode: null });
+
+    // A relation that appears after the run: step 1 would handle it on the run date, but did not.
+    const template = data.employmentRelations.find((r) => r.entityId === entity.id && r.functionProfileId && r.kind === "employee" && r.status === "active")!;
+    await t.db.execute(sql`
+      insert into employment_relations (entity_id, person_id, relation_number, kind, legal_status, status, start_date, fte, function_profile_id, grade_id, org_unit_id)
+      select entity_id, person_id, 9, kind, legal_status, status, '2020-01-01', fte, function_profile_id, grade_id, org_unit_id
+      from employment_relations where id = ${template.id}`);
+    const late = await step2Report(t.db, entity.id, RUN_DATE, filters({ reason: "after_run" }), 50, RUN_DATE);
+    expect(late.lines.map((l) => l.relationNumber)).toEqual([9]);
+    expect(late.counts.byReason.after_run).toBe(1);
+  });
+
   it("refuses a stale correction with the other person's change, and writes nothing", async () => {
     const line = await firstBlue();
+    const versionsBefore = await t.db.$count(positionVersions, eq(positionVersions.positionId, line.positionId!));
     const stale = correctPosition(t.db, {
       entityId: entity.id,
       positionId: line.positionId!,
@@ -110,7 +136,7 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("conflict");
     expect((error as AppError).message).toMatch(/intussen gewijzigd/);
-    expect(await t.db.$count(positionVersions, eq(positionVersions.positionId, line.positionId!))).toBe(2);
+    expect(await t.db.$count(positionVersions, eq(positionVersions.positionId, line.positionId!))).toBe(versionsBefore);
   });
 
   it("checks a correction against the reference data of the entity and names the fields", async () => {
@@ -151,13 +177,13 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
     const stream = new PassThrough();
     const chunks: Buffer[] = [];
     stream.on("data", (c: Buffer) => chunks.push(c));
-    await writeTablesToStream(stream, step2ReportSheets({ entityName: entity.name, runDateLabel: "15/06/2025", lines: allReportLines(t.db, entity.id, RUN_DATE, filters(), 100) }));
+    await writeTablesToStream(stream, step2ReportSheets({ entityName: entity.name, runDateLabel: "15/06/2025", lines: allReportLines(t.db, entity.id, RUN_DATE, filters(), 100, RUN_DATE) }));
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Rapport")!;
     expect(String(sheet.getCell("A1").value)).toContain(entity.name);
     expect(sheet.getRow(3).getCell(1).value).toBe("Kleur");
-    const rows = data.employmentRelations.filter((r) => r.entityId === entity.id).length;
+    const rows = await t.db.$count(employmentRelations, eq(employmentRelations.entityId, entity.id));
     expect(sheet.rowCount).toBe(3 + rows);
     const fills = new Set<string>();
     let formulaLike = 0;

@@ -1,9 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { jobRuns, onboardingStepRuns, onboardings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
+import { personnelImportTarget } from "@/lib/domain/personnel/preview-personnel-import";
 import { STEP1_JOB_TYPE } from "./step1-job-type";
 import { createStep1Positions, step1Counts, type Step1Counts } from "./step1-queries";
 
@@ -26,7 +28,23 @@ export async function runStep1(
 ): Promise<Step1Result> {
   const { entityId, runDate, actorId } = input;
   return db.transaction(async (tx) => {
+    // The personnel list must not change under the run: take the lock its imports take.
+    await lockImportTarget(tx, personnelImportTarget(entityId));
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`step1:${entityId}`}))`);
+    if (input.stepRunId) {
+      // A delivery of the job after the run committed (crash before the job was marked done,
+      // expiry) finds the step run closed and changes nothing: what step 1 did stays on record.
+      const [stepRun] = await tx
+        .select()
+        .from(onboardingStepRuns)
+        .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, entityId)))
+        .for("update");
+      if (!stepRun) throw new AppError("not_found", "Deze uitvoering van stap 1 bestaat niet.");
+      if (stepRun.state !== "running") {
+        const { created = 0, ...counts } = stepRun.counts;
+        return { created, counts: counts as Step1Counts };
+      }
+    }
     const counts = await step1Counts(tx, entityId, runDate);
     const created = await createStep1Positions(tx, { entityId, runDate, actorId });
     if (input.stepRunId) {
@@ -64,7 +82,11 @@ export async function startStep1(
   const { db } = handle;
   try {
     return await db.transaction(async (tx) => {
-      const failedJobs = tx.select({ id: jobRuns.id }).from(jobRuns).where(inArray(jobRuns.state, ["failed", "cancelled"]));
+      // Failed for good, or lost: a job that has not finished long after its expiry (30 min) never will.
+      const failedJobs = tx
+        .select({ id: jobRuns.id })
+        .from(jobRuns)
+        .where(or(inArray(jobRuns.state, ["failed", "cancelled"]), and(ne(jobRuns.state, "succeeded"), sql`${jobRuns.createdAt} < now() - interval '2 hours'`)));
       await tx
         .update(onboardingStepRuns)
         .set({ state: "failed", finishedAt: sql`now()` })
@@ -117,4 +139,18 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
     if (code === "23505" && (name === constraint || message?.includes(constraint))) return true;
   }
   return false;
+}
+
+/** A step-1 job failed for good: its run is closed as failed, so the page stops waiting and the expert can start again. */
+export async function markStep1Failed(db: Db, input: { entityId: string; stepRunId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(onboardingStepRuns)
+      .set({ state: "failed", finishedAt: sql`now()` })
+      .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, input.entityId), eq(onboardingStepRuns.state, "running")));
+    await tx
+      .update(onboardings)
+      .set({ currentState: "failed", updatedAt: sql`now()` })
+      .where(and(eq(onboardings.entityId, input.entityId), eq(onboardings.currentStep, 1)));
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/definition";
-import { runStep1 } from "./run-step1";
+import { markStep1Failed, runStep1 } from "./run-step1";
 import { STEP1_JOB_TYPE } from "./step1-job-type";
 
 /** Step 1 in the background: all or nothing, and safe to retry (a retry creates only what is missing). */
@@ -14,4 +14,5 @@ export const step1Job = defineJob({
     await progress(1, 1);
     return { summary: { created: result.created, ...result.counts } };
   },
+  onFailed: (db, payload) => markStep1Failed(db, payload),
 });

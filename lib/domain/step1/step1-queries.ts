@@ -58,7 +58,7 @@ export async function step1Lines(
     left join grades g on g.id = r.grade_id
     left join org_units u on u.id = r.org_unit_id
     where r.entity_id = ${entityId} and ${filter}
-    order by p.last_name, p.first_name, r.relation_number
+    order by p.last_name, p.first_name, r.relation_number, r.id
     limit ${page.limit} offset ${page.offset}`);
   return result.rows.map((row) => ({
     relationId: row.relation_id,
@@ -78,14 +78,15 @@ export async function step1Lines(
  * set-based statement: positions, their first versions and the links come from the same chosen
  * rows (ids drawn once, in a materialised CTE). Position numbers come from the government-wide
  * sequence in the order unit, name, relation. Relations that already have a link are not chosen,
- * so running it again creates nothing. Run it inside a transaction that holds the entity's lock.
+ * so running it again creates nothing. A relation with an end date is linked until then (valid_to
+ * is exclusive: the day after). Run it inside a transaction that holds the entity's lock.
  */
 export async function createStep1Positions(tx: Tx, input: { entityId: string; runDate: string; actorId: string | null }): Promise<number> {
   const { entityId, runDate, actorId } = input;
   const result = await tx.execute<{ created: number }>(sql`
     with chosen as materialized (
       select gen_random_uuid() as position_id, r.id as relation_id, r.entity_id, r.fte, r.grade_id, r.org_unit_id,
-             r.cost_centre_id, fp.id as function_profile_id, fp.code as function_code, fp.title as function_title,
+             r.cost_centre_id, r.end_date, fp.id as function_profile_id, fp.code as function_code, fp.title as function_title,
              row_number() over (order by u.code nulls last, p.last_name, p.first_name, r.relation_number) as seq
       from employment_relations r
       join persons p on p.id = r.person_id
@@ -107,8 +108,8 @@ export async function createStep1Positions(tx: Tx, input: { entityId: string; ru
       returning id
     ),
     new_links as (
-      insert into position_links (entity_id, position_id, relation_id, fte, valid_from, created_by)
-      select entity_id, position_id, relation_id, fte, ${runDate}::date, ${actorId}::uuid from chosen
+      insert into position_links (entity_id, position_id, relation_id, fte, valid_from, valid_to, created_by)
+      select entity_id, position_id, relation_id, fte, ${runDate}::date, end_date + 1, ${actorId}::uuid from chosen
       returning id
     )
     select (select count(*) from new_positions)::int as created`);

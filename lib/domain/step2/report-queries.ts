@@ -1,13 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { step1ReasonSql } from "@/lib/domain/step1/step1-sql";
-import type { Step1Reason } from "@/lib/domain/step1/step1-rules";
+import { todayInBrussels } from "@/lib/dates";
+import type { ReportReason } from "./report-filters";
 import type { ReportFilters, ReportSort } from "./report-filters";
 
 export interface ReportLine {
   relationId: string;
   colour: "blue" | "green";
-  reason: Step1Reason | null;
+  reason: ReportReason | null;
   vlimpers: string;
   name: string;
   relationNumber: number;
@@ -30,7 +31,7 @@ export interface ReportLine {
 export interface ReportCounts {
   blue: number;
   green: number;
-  byReason: Partial<Record<Step1Reason, number>>;
+  byReason: Partial<Record<ReportReason, number>>;
 }
 
 /** The run date of the latest finished step 1 of an entity, or null when step 1 has not run. */
@@ -47,23 +48,32 @@ export async function latestStep1RunDate(db: DbOrTx, entityId: string): Promise<
  * is linked to a position that step 1 made (with that position's current data), green otherwise,
  * with the reason step 1 gives on its run date.
  */
-function linesSql(entityId: string, runDate: string): SQL {
+function linesSql(entityId: string, runDate: string, today: string): SQL {
+  // Blue lines show the position's data only (also where a correction emptied a field); green
+  // lines show the relation's own data. A green line whose reason no longer applies on the run
+  // date (a relation added or unlinked after the run) says so: "after_run".
+  const blueOr = (positionValue: string, relationValue: string) => sql.raw(`case when pos.id is not null then ${positionValue} else ${relationValue} end`);
   return sql`
     select r.id as relation_id,
            case when pos.id is not null then 'blue' else 'green' end as colour,
-           case when pos.id is null then ${step1ReasonSql(runDate)} end as reason,
+           case when pos.id is null then coalesce(${step1ReasonSql(runDate)}, 'after_run') end as reason,
            p.vlimpers_number as vlimpers, p.last_name || ' ' || p.first_name as name, r.relation_number,
            r.kind, r.status, r.legal_status,
            pos.id as position_id, pos.number as position_number, pos.revision as position_revision,
-           coalesce(v.function_code, rfp.code) as function_code, coalesce(v.function_title, rfp.title) as function_title,
-           coalesce(vg.code, rg.code) as grade_code,
-           coalesce(vu.code, ru.code) as unit_code, coalesce(vu.name, ru.name) as unit_name,
-           coalesce(vc.code, rc.code) as cost_centre_code, vd.code as duty_location_code,
-           coalesce(v.fte, r.fte) as fte,
+           ${blueOr("v.function_code", "rfp.code")} as function_code, ${blueOr("v.function_title", "rfp.title")} as function_title,
+           ${blueOr("vg.code", "rg.code")} as grade_code,
+           ${blueOr("vu.code", "ru.code")} as unit_code, ${blueOr("vu.name", "ru.name")} as unit_name,
+           ${blueOr("vc.code", "rc.code")} as cost_centre_code, vd.code as duty_location_code,
+           ${blueOr("v.fte", "r.fte")} as fte,
            p.last_name, p.first_name
     from employment_relations r
     join persons p on p.id = r.person_id
-    left join position_links l on l.relation_id = r.id and l.valid_to is null
+    left join lateral (
+      select cl.position_id from position_links cl
+      where cl.relation_id = r.id and cl.valid_from <= greatest(${today}::date, ${runDate}::date)
+        and (cl.valid_to is null or cl.valid_to > ${today}::date)
+      order by cl.valid_from desc limit 1
+    ) l on true
     left join positions pos on pos.id = l.position_id and pos.origin = 'step1'
     left join position_versions v on v.position_id = pos.id and v.valid_to is null
     left join grades vg on vg.id = v.grade_id
@@ -110,15 +120,15 @@ function whereSql(filters: Omit<ReportFilters, "sort" | "dir" | "page">): SQL {
 }
 
 /** One page of the report with the filters applied, and the counts per colour and reason (of the whole entity). */
-export async function step2Report(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, pageSize: number) {
-  const lines = linesSql(entityId, runDate);
+export async function step2Report(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, pageSize: number, asOf = todayInBrussels()) {
+  const lines = linesSql(entityId, runDate, asOf);
   const page = await db.execute<Record<string, unknown> & { total: number }>(sql`
     with lines as (${lines})
     select *, count(*) over ()::int as total from lines
     where ${whereSql(filters)}
     order by ${orderSql(filters.sort, filters.dir)}
     limit ${pageSize} offset ${filters.page * pageSize}`);
-  const countRows = await db.execute<{ colour: "blue" | "green"; reason: Step1Reason | null; n: number }>(sql`
+  const countRows = await db.execute<{ colour: "blue" | "green"; reason: ReportReason | null; n: number }>(sql`
     with lines as (${lines})
     select colour, reason, count(*)::int as n from lines group by colour, reason`);
   const counts: ReportCounts = { blue: 0, green: 0, byReason: {} };
@@ -130,10 +140,10 @@ export async function step2Report(db: DbOrTx, entityId: string, runDate: string,
 }
 
 /** Every line with the filters applied, in order, for the download. */
-export async function* allReportLines(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, batch = 2000) {
+export async function* allReportLines(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, batch = 2000, asOf = todayInBrussels()) {
   for (let offset = 0; ; offset += batch) {
     const result = await db.execute<Record<string, unknown>>(sql`
-      with lines as (${linesSql(entityId, runDate)})
+      with lines as (${linesSql(entityId, runDate, asOf)})
       select * from lines where ${whereSql(filters)}
       order by ${orderSql(filters.sort, filters.dir)}
       limit ${batch} offset ${offset}`);
@@ -145,7 +155,7 @@ export async function* allReportLines(db: DbOrTx, entityId: string, runDate: str
 /** The units and grades that occur in the report, for its filters. */
 export async function reportFilterOptions(db: DbOrTx, entityId: string, runDate: string) {
   const result = await db.execute<{ unit_code: string | null; unit_name: string | null; grade_code: string | null }>(sql`
-    with lines as (${linesSql(entityId, runDate)})
+    with lines as (${linesSql(entityId, runDate, todayInBrussels())})
     select distinct unit_code, unit_name, grade_code from lines`);
   const units = new Map<string, string>();
   const grades = new Set<string>();
@@ -163,7 +173,7 @@ function toLine(row: Record<string, unknown>): ReportLine {
   return {
     relationId: String(row.relation_id),
     colour: row.colour as ReportLine["colour"],
-    reason: (row.reason as Step1Reason | null) ?? null,
+    reason: (row.reason as ReportReason | null) ?? null,
     vlimpers: String(row.vlimpers),
     name: String(row.name),
     relationNumber: Number(row.relation_number),

@@ -1,11 +1,11 @@
 import type { TableColumn, TableSheet } from "@/lib/excel/write-table";
-import { STEP1_REASONS, type Step1Reason } from "@/lib/domain/step1/step1-rules";
+import { REPORT_REASONS, type ReportReason } from "./report-filters";
 import type { ReportLine } from "./report-queries";
 
 /** Light blue and light green, the colours of the report lines online. */
 export const REPORT_FILLS = { blue: "FFD0E7FF", green: "FFD3F9D8" } as const;
 
-export const REASON_LABELS: Record<Step1Reason, string> = {
+export const REASON_LABELS: Record<ReportReason, string> = {
   already_linked: "Al gekoppeld aan een arbeidsplaats",
   not_in_personnel_list: "Niet meer in personeelslijst",
   non_employee: "Niet-werknemer",
@@ -14,6 +14,7 @@ export const REASON_LABELS: Record<Step1Reason, string> = {
   ended: "Uit dienst vóór de rundatum",
   not_yet_in_service: "Nog niet in dienst op de rundatum",
   no_function_code: "Geen functiecode (Profielbeheer)",
+  after_run: "Niet behandeld: toegevoegd of ontkoppeld na de run van stap 1",
 };
 
 const COLUMNS: TableColumn<ReportLine>[] = [
@@ -40,7 +41,7 @@ export function step2ReportSheets(input: { entityName: string; runDateLabel: str
   const legend: { term: string; meaning: string }[] = [
     { term: "blauw", meaning: "De arbeidsrelatie kreeg in stap 1 een arbeidsplaats en is eraan gekoppeld. Kijk de gegevens na; correcties gebeuren online." },
     { term: "groen", meaning: "De arbeidsrelatie werd in stap 1 niet behandeld, om de reden in de kolom Reden. Vraag in stap 3 een arbeidsplaats aan waar nodig." },
-    ...STEP1_REASONS.map((reason) => ({ term: REASON_LABELS[reason], meaning: "Reden van een groene lijn." })),
+    ...REPORT_REASONS.map((reason) => ({ term: REASON_LABELS[reason], meaning: "Reden van een groene lijn." })),
   ];
   return [
     {

@@ -24,7 +24,7 @@ export const correctPositionAction = entityAction(
 
 /** The versions of a position, for its history in the report. */
 export const positionHistoryAction = entityAction(
-  { name: "positions.history", permission: "positions.read" },
+  { name: "positions.history", permission: "personnel.read" },
   z.strictObject({ entityId: z.uuid(), positionId: z.uuid() }),
   async ({ entityId, positionId }) => {
     const versions = await listPositionVersions(await db(), entityId, positionId);

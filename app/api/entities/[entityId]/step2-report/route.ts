@@ -17,7 +17,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ entityId: string }> }) {
   try {
     const { entityId } = await params;
-    await requireEntityAccess("positions.read", entityId);
+    // The report names people: for those who may see personnel data (not managers).
+    await requireEntityAccess("personnel.read", entityId);
     const database = await db();
     const runDate = await latestStep1RunDate(database, entityId);
     if (!runDate) throw new AppError("not_found", "Stap 1 is nog niet uitgevoerd: er is nog geen rapport.");

@@ -26,7 +26,7 @@ import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { listStep1Runs, step1Counts, step1Lines } from "@/lib/domain/step1/step1-queries";
 import { STEP1_REASONS, type Step1Reason } from "@/lib/domain/step1/step1-rules";
-import { todayInBrussels } from "@/lib/dates";
+import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
 const PAGE_SIZE = 50;
@@ -52,14 +52,16 @@ export default async function Step1Page({ params, searchParams }: Props) {
   if (!entity) notFound();
   const t = await getTranslations("step1");
   const format = await getFormatter();
-  const runDate = query.runDate && /^\d{4}-\d{2}-\d{2}$/.test(query.runDate) && !Number.isNaN(Date.parse(query.runDate)) ? query.runDate : today;
+  const runDate = validIsoDate(query.runDate) ?? today;
   const show: Outcome | null = query.show === "create" || (STEP1_REASONS as readonly string[]).includes(query.show ?? "") ? (query.show as Outcome) : null;
   const page = Math.max(0, Number.parseInt(query.page ?? "0", 10) || 0);
   const canRun = hasEntityPermission(principal, "onboarding.runAutomatedStep", entity.id);
+  // The counts are for everyone who follows the onboarding; the people behind them only for those who may see personnel data.
+  const canSeePeople = hasEntityPermission(principal, "personnel.read", entity.id);
 
   const counts = await step1Counts(database, entity.id, runDate);
   const left = STEP1_REASONS.reduce((sum, reason) => sum + counts[reason], 0);
-  const lines = show ? await step1Lines(database, entity.id, runDate, show, { limit: PAGE_SIZE, offset: page * PAGE_SIZE }) : [];
+  const lines = show && canSeePeople ? await step1Lines(database, entity.id, runDate, show, { limit: PAGE_SIZE, offset: page * PAGE_SIZE }) : [];
   const runs = await listStep1Runs(database, entity.id);
   const running = runs.some((r) => r.state === "running");
   const dateLabel = format.dateTime(new Date(`${runDate}T12:00:00Z`), { dateStyle: "long" });
@@ -112,7 +114,7 @@ export default async function Step1Page({ params, searchParams }: Props) {
             {(["create", ...STEP1_REASONS] as Outcome[]).map((outcome) => (
               <TableTr key={outcome} aria-current={outcome === show ? "true" : undefined}>
                 <TableTd>
-                  {counts[outcome] > 0 ? <AnchorLink href={href({ show: outcome, page: null })}>{label(outcome)}</AnchorLink> : label(outcome)}
+                  {counts[outcome] > 0 && canSeePeople ? <AnchorLink href={href({ show: outcome, page: null })}>{label(outcome)}</AnchorLink> : label(outcome)}
                 </TableTd>
                 <TableTd ta="right">{format.number(counts[outcome])}</TableTd>
               </TableTr>
@@ -126,7 +128,7 @@ export default async function Step1Page({ params, searchParams }: Props) {
 
       {canRun && <StartStep1Button entityId={entity.id} runDate={runDate} runDateLabel={dateLabel} create={counts.create} />}
 
-      {show && (
+      {show && canSeePeople && (
         <section aria-labelledby="lines-title">
           <Title order={2} size="h3" id="lines-title" mb="xs">
             {t("linesTitle", { outcome: label(show), count: format.number(shownCount) })}

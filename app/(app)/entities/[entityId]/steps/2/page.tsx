@@ -9,8 +9,7 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { loadCorrectionOptions } from "@/lib/domain/positions/correction-options";
-import { STEP1_REASONS } from "@/lib/domain/step1/step1-rules";
-import { REPORT_PAGE_SIZE, reportFiltersSchema } from "@/lib/domain/step2/report-filters";
+import { REPORT_PAGE_SIZE, REPORT_REASONS, reportFiltersSchema } from "@/lib/domain/step2/report-filters";
 import { latestStep1RunDate, reportFilterOptions, step2Report } from "@/lib/domain/step2/report-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
@@ -27,7 +26,7 @@ export default async function Step2Page({ params, searchParams }: Props) {
   const { entityId } = await params;
   const raw = await searchParams;
   const database = await db();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "positions.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
   if (!entity) notFound();
   const t = await getTranslations("step2");
   const tReasons = await getTranslations("step1");
@@ -63,7 +62,7 @@ export default async function Step2Page({ params, searchParams }: Props) {
     next.set("page", String(page));
     return `/entities/${entity.id}/steps/2?${next.toString()}`;
   };
-  const reasonsPresent = STEP1_REASONS.filter((r) => counts.byReason[r]);
+  const reasonsPresent = REPORT_REASONS.filter((r) => counts.byReason[r]);
 
   return (
     <Stack gap="lg">
@@ -119,7 +118,7 @@ export default async function Step2Page({ params, searchParams }: Props) {
               name="reason"
               label={t("reason")}
               defaultValue={filters.reason ?? ""}
-              data={[{ value: "", label: t("all") }, ...STEP1_REASONS.map((r) => ({ value: r, label: tReasons(`reason_${r}`) }))]}
+              data={[{ value: "", label: t("all") }, ...REPORT_REASONS.map((r) => ({ value: r, label: tReasons(`reason_${r}`) }))]}
               maw={260}
             />
             <NativeSelect
