@@ -11,7 +11,9 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { printTable, type BenchResult } from "./harness";
 import { benchHomeLatency } from "./http-home";
+import { benchReportPageLatency } from "./http-report";
 import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
+import { benchExcelRawStream, benchReportXlsxPeakRss, benchReportXlsxSeconds } from "./report-xlsx";
 import { benchSeedFull } from "./seed-full";
 import { benchStep1EntityLargest, benchStep1Government } from "./step1";
 import { benchStep1LowerBound } from "./step1-lower-bound";
@@ -29,6 +31,10 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "step1.lower_bound.seconds", run: benchStep1LowerBound },
   { name: "step1.per_row.seconds", run: benchStep1PerRow },
   { name: "step1.entity_largest.seconds", run: benchStep1EntityLargest },
+  { name: "report.step2.xlsx.50k.seconds", run: benchReportXlsxSeconds },
+  { name: "report.step2.xlsx.50k.peak_rss_mb", run: benchReportXlsxPeakRss },
+  { name: "exceljs.raw_stream.50k.seconds", run: benchExcelRawStream },
+  { name: "report.step2.page.p95_ms", run: benchReportPageLatency },
 ];
 
 const results: BenchResult[] = [];

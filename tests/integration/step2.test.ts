@@ -46,6 +46,15 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
     expect(counts.byReason.already_linked ?? 0).toBe(0);
   });
 
+  it("offers as filter choices the units and grades that occur in the report", async () => {
+    const { options } = await step2Report(t.db, entity.id, RUN_DATE, filters(), 1, RUN_DATE);
+    const units = new Set(data.orgUnits.filter((u) => u.entityId === entity.id).map((u) => u.code));
+    expect(options.units.length).toBeGreaterThan(0);
+    expect(options.units.every((u) => units.has(u.code) && u.name.length > 0)).toBe(true);
+    expect(options.grades).toEqual([...options.grades].sort());
+    expect(options.grades.length).toBeGreaterThan(0);
+  });
+
   it("filters by colour, reason and free text, and pages", async () => {
     const blue = await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue" }), 10, RUN_DATE);
     expect(blue.total).toBe(created);

@@ -119,54 +119,53 @@ function whereSql(filters: Omit<ReportFilters, "sort" | "dir" | "page">): SQL {
   return sql.join(conditions, sql` and `);
 }
 
-/** One page of the report with the filters applied, and the counts per colour and reason (of the whole entity). */
+/**
+ * One page of the report with the filters applied. The lines are materialised before filtering:
+ * a filter on a computed column (colour) otherwise makes the planner expect a handful of rows and
+ * rescan the reference tables for every line.
+ */
 export async function step2Report(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, pageSize: number, asOf = todayInBrussels()) {
-  const lines = linesSql(entityId, runDate, asOf);
-  const page = await db.execute<Record<string, unknown> & { total: number }>(sql`
-    with lines as (${lines})
-    select *, count(*) over ()::int as total from lines
-    where ${whereSql(filters)}
-    order by ${orderSql(filters.sort, filters.dir)}
-    limit ${pageSize} offset ${filters.page * pageSize}`);
-  const countRows = await db.execute<{ colour: "blue" | "green"; reason: ReportReason | null; n: number }>(sql`
-    with lines as (${lines})
-    select colour, reason, count(*)::int as n from lines group by colour, reason`);
+  // One statement: the lines are computed once for the page, the total, the counts and the filter choices.
+  const result = await db.execute<{ page: Record<string, unknown>[] | null; total: number; counts: { colour: "blue" | "green"; reason: ReportReason | null; n: number }[] | null; units: { code: string; name: string }[] | null; grades: string[] | null }>(sql`
+    with lines as materialized (${linesSql(entityId, runDate, asOf)}),
+    filtered as (select * from lines where ${whereSql(filters)})
+    select
+      (select json_agg(p) from (select * from filtered order by ${orderSql(filters.sort, filters.dir)} limit ${pageSize} offset ${filters.page * pageSize}) p) as page,
+      (select count(*)::int from filtered) as total,
+      (select json_agg(c) from (select colour, reason, count(*)::int as n from lines group by colour, reason) c) as counts,
+      (select json_agg(u order by u.code) from (select distinct unit_code as code, coalesce(unit_name, unit_code) as name from lines where unit_code is not null) u) as units,
+      (select json_agg(g.grade_code order by g.grade_code) from (select distinct grade_code from lines where grade_code is not null) g) as grades`);
+  const row = result.rows[0]!;
   const counts: ReportCounts = { blue: 0, green: 0, byReason: {} };
-  for (const row of countRows.rows) {
-    counts[row.colour] += Number(row.n);
-    if (row.reason) counts.byReason[row.reason] = Number(row.n);
+  for (const c of row.counts ?? []) {
+    counts[c.colour] += Number(c.n);
+    if (c.reason) counts.byReason[c.reason] = Number(c.n);
   }
-  return { lines: page.rows.map(toLine), total: Number(page.rows[0]?.total ?? 0), counts };
+  const units = new Map<string, string>();
+  for (const u of row.units ?? []) if (!units.has(u.code)) units.set(u.code, u.name);
+  return {
+    lines: (row.page ?? []).map(toLine),
+    total: Number(row.total ?? 0),
+    counts,
+    options: { units: [...units].map(([code, name]) => ({ code, name })), grades: row.grades ?? [] },
+  };
 }
 
-/** Every line with the filters applied, in order, for the download. */
-export async function* allReportLines(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, batch = 2000, asOf = todayInBrussels()) {
+/**
+ * Every line with the filters applied, in order, for the download. The lines are computed once per
+ * batch, so the default batch holds a whole entity (computing them costs more than holding them);
+ * a cursor would hold the embedded database's only connection for the whole download.
+ */
+export async function* allReportLines(db: DbOrTx, entityId: string, runDate: string, filters: ReportFilters, batch = 100_000, asOf = todayInBrussels()) {
   for (let offset = 0; ; offset += batch) {
     const result = await db.execute<Record<string, unknown>>(sql`
-      with lines as (${linesSql(entityId, runDate, asOf)})
+      with lines as materialized (${linesSql(entityId, runDate, asOf)})
       select * from lines where ${whereSql(filters)}
       order by ${orderSql(filters.sort, filters.dir)}
       limit ${batch} offset ${offset}`);
     for (const row of result.rows) yield toLine(row);
     if (result.rows.length < batch) return;
   }
-}
-
-/** The units and grades that occur in the report, for its filters. */
-export async function reportFilterOptions(db: DbOrTx, entityId: string, runDate: string) {
-  const result = await db.execute<{ unit_code: string | null; unit_name: string | null; grade_code: string | null }>(sql`
-    with lines as (${linesSql(entityId, runDate, todayInBrussels())})
-    select distinct unit_code, unit_name, grade_code from lines`);
-  const units = new Map<string, string>();
-  const grades = new Set<string>();
-  for (const row of result.rows) {
-    if (row.unit_code) units.set(row.unit_code, row.unit_name ?? row.unit_code);
-    if (row.grade_code) grades.add(row.grade_code);
-  }
-  return {
-    units: [...units].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ code, name })),
-    grades: [...grades].sort(),
-  };
 }
 
 function toLine(row: Record<string, unknown>): ReportLine {

@@ -10,7 +10,7 @@ import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { loadCorrectionOptions } from "@/lib/domain/positions/correction-options";
 import { REPORT_PAGE_SIZE, REPORT_REASONS, reportFiltersSchema } from "@/lib/domain/step2/report-filters";
-import { latestStep1RunDate, reportFilterOptions, step2Report } from "@/lib/domain/step2/report-queries";
+import { latestStep1RunDate, step2Report } from "@/lib/domain/step2/report-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -49,8 +49,7 @@ export default async function Step2Page({ params, searchParams }: Props) {
   }
 
   const filters = reportFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const { lines, total, counts } = await step2Report(database, entity.id, runDate, filters, REPORT_PAGE_SIZE);
-  const filterOptions = await reportFilterOptions(database, entity.id, runDate);
+  const { lines, total, counts, options: filterOptions } = await step2Report(database, entity.id, runDate, filters, REPORT_PAGE_SIZE);
   const canCorrect = hasEntityPermission(principal, "positions.write", entity.id);
   const canComplete = entity.currentStep === 2 && hasEntityPermission(principal, "onboarding.entityStep", entity.id);
   const options = canCorrect ? await loadCorrectionOptions(database, entity.id) : null;

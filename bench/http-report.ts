@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import { users } from "../db/schema";
+import { demoSessionCookie, startAppServer } from "./app-server";
+import { quantile, summarize } from "./harness";
+import { reportDatabase } from "./report-data";
+
+const REQUESTS = 100;
+const CONNECTIONS = 4;
+const PORT = 3301;
+
+/**
+ * report.step2.page.p95_ms: p95 latency of the step-2 report page, first page of the blue lines
+ * (?colour=blue), of the demo's largest entity after its step 1, for the central expert (who may
+ * correct, so the correction choices load too): 100 requests at 4 connections, against `next
+ * start` on the full demo data set, 3 times after a warm-up.
+ */
+export async function benchReportPageLatency() {
+  warnIfBuildIsOlderThanSources();
+  const data = await reportDatabase("http_report");
+  try {
+    const server = await startAppServer({ databaseUrl: data.url, port: PORT });
+    try {
+      const [expert] = await data.db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
+      const cookie = await demoSessionCookie(server.url, expert!.id);
+      const url = `${server.url}/entities/${data.entity.id}/steps/2?colour=blue`;
+      const page = await fetch(url, { headers: { cookie } });
+      const html = await page.text();
+      // The first page of the blue lines says "Lijn 1–50 van <blue lines>" (the messages are in the page too, so not "notRun").
+      const shown = /Lijn 1–(\d+) van (\d+)/.exec(html);
+      if (!page.ok || Number(shown?.[2]) !== data.blueLines) {
+        writeFileSync(path.join(os.tmpdir(), "bench-report-page.html"), html);
+        throw new Error(`the report page did not show the ${data.blueLines} blue lines (${page.status}, "${shown?.[0]}"; page in ${os.tmpdir()}/bench-report-page.html)`);
+      }
+      console.log(`[bench]   ${url.replace(server.url, "")}: ${shown![0]}, ${(html.length / 1024).toFixed(0)} KiB of HTML`);
+
+      await measure(url, cookie, 20); // warm-up
+      const samples: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        samples.push(await measure(url, cookie, REQUESTS));
+        console.log(`[bench]   run ${run + 1}: p95 ${samples.at(-1)!.toFixed(1)} ms`);
+      }
+      return summarize("report.step2.page.p95_ms", "ms", samples);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await data.drop();
+  }
+}
+
+async function measure(url: string, cookie: string, amount: number): Promise<number> {
+  const latencies: number[] = [];
+  const instance = autocannon({ url, connections: CONNECTIONS, amount, headers: { cookie } });
+  instance.on("response", (_client, statusCode, _bytes, ms) => {
+    if (statusCode === 200) latencies.push(ms);
+  });
+  const result = await instance;
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx responses`);
+  return quantile(latencies, 0.95);
+}
+
+/**
+ * startAppServer builds only when there is no build, so `next start` may serve older code than the
+ * working tree (another change in progress). Said aloud, since the figure is the build's.
+ */
+function warnIfBuildIsOlderThanSources() {
+  const root = path.resolve(import.meta.dirname, "..");
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return;
+  const built = statSync(buildId).mtimeMs;
+  const newer = ["app", "components", "lib", "messages"].flatMap((folder) =>
+    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > built)
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))),
+  );
+  if (newer.length > 0) {
+    console.log(`[bench]   WARNING: .next was built before ${newer.length} source file(s) changed (e.g. ${newer.slice(0, 3).join(", ")}): this measures the build; rebuild (npx next build) to measure the working tree`);
+  }
+}
