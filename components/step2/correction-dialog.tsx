@@ -1,11 +1,11 @@
 "use client";
 
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Loader, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { PositionCorrection } from "@/lib/domain/positions/correct-position";
-import { correctPositionAction } from "@/lib/domain/step2/step2-actions";
+import { correctionOptionsAction, correctPositionAction } from "@/lib/domain/step2/step2-actions";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
 
 export interface CorrectionOptions {
@@ -95,4 +95,13 @@ export function CorrectionForm({
       </Stack>
     </form>
   );
+}
+
+/** The correction form, once the choices it offers are loaded. */
+export function LoadedCorrectionForm(props: Omit<Parameters<typeof CorrectionForm>[0], "options">) {
+  const { execute, result } = useAction(correctionOptionsAction);
+  useEffect(() => execute({ entityId: props.entityId }), [execute, props.entityId]);
+  if (result.serverError) return <Alert color="red">{result.serverError.message}</Alert>;
+  if (!result.data) return <Loader size="sm" aria-label="…" />;
+  return <CorrectionForm {...props} options={result.data} />;
 }

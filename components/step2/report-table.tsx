@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ReportSort } from "@/lib/domain/step2/report-filters";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
-import { CorrectionForm, type CorrectionOptions } from "./correction-dialog";
+import { LoadedCorrectionForm } from "./correction-dialog";
 import { PositionHistory } from "./position-history";
 
 const COLUMNS: { key: string; sort?: ReportSort; align?: "right" }[] = [
@@ -33,14 +33,12 @@ export function ReportTable({
   entityId,
   lines,
   canCorrect,
-  options,
   sort,
   dir,
 }: {
   entityId: string;
   lines: ReportLine[];
   canCorrect: boolean;
-  options: CorrectionOptions | null;
   sort: ReportSort;
   dir: "asc" | "desc";
 }) {
@@ -153,11 +151,10 @@ export function ReportTable({
               : ""
         }
       >
-        {dialog?.mode === "correct" && options && (
-          <CorrectionForm
+        {dialog?.mode === "correct" && (
+          <LoadedCorrectionForm
             entityId={entityId}
             line={dialog.line}
-            options={options}
             onDone={(message) => {
               setDialog(null);
               if (message) setNotice(message);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { todayInBrussels } from "@/lib/dates";
 import { correctPosition, listPositionVersions, positionCorrectionSchema } from "@/lib/domain/positions/correct-position";
+import { loadCorrectionOptions } from "@/lib/domain/positions/correction-options";
 import { AppError } from "@/lib/errors/app-error";
 import { entityAction } from "@/lib/server/action-client";
 import { db } from "@/lib/server/database";
@@ -20,6 +21,13 @@ export const correctPositionAction = entityAction(
     if (result.ok && result.changed) revalidatePath(`/entities/${input.entityId}/steps/2`);
     return result;
   },
+);
+
+/** The reference data a correction may choose from, fetched when the form opens (not with every page of the report). */
+export const correctionOptionsAction = entityAction(
+  { name: "positions.correctionOptions", permission: "positions.write" },
+  z.strictObject({ entityId: z.uuid() }),
+  async ({ entityId }) => loadCorrectionOptions(await db(), entityId),
 );
 
 /** The versions of a position, for its history in the report. */

@@ -8,7 +8,6 @@ import { AnchorLink } from "@/components/ui/anchor-link";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
-import { loadCorrectionOptions } from "@/lib/domain/positions/correction-options";
 import { REPORT_PAGE_SIZE, REPORT_REASONS, reportFiltersSchema } from "@/lib/domain/step2/report-filters";
 import { latestStep1RunDate, step2Report } from "@/lib/domain/step2/report-queries";
 import { todayInBrussels } from "@/lib/dates";
@@ -52,7 +51,6 @@ export default async function Step2Page({ params, searchParams }: Props) {
   const { lines, total, counts, options: filterOptions } = await step2Report(database, entity.id, runDate, filters, REPORT_PAGE_SIZE);
   const canCorrect = hasEntityPermission(principal, "positions.write", entity.id);
   const canComplete = entity.currentStep === 2 && hasEntityPermission(principal, "onboarding.entityStep", entity.id);
-  const options = canCorrect ? await loadCorrectionOptions(database, entity.id) : null;
   const query = new URLSearchParams(
     Object.entries({ ...filters, page: undefined }).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
   );
@@ -146,7 +144,7 @@ export default async function Step2Page({ params, searchParams }: Props) {
       <Text size="sm" aria-live="polite">
         {t("results", { total })}
       </Text>
-      <ReportTable entityId={entity.id} lines={lines} canCorrect={canCorrect} options={options} sort={filters.sort} dir={filters.dir} />
+      <ReportTable entityId={entity.id} lines={lines} canCorrect={canCorrect} sort={filters.sort} dir={filters.dir} />
       <Group gap="md">
         <Text size="sm">
           {t("pageOf", {
@@ -159,6 +157,11 @@ export default async function Step2Page({ params, searchParams }: Props) {
         {(filters.page + 1) * REPORT_PAGE_SIZE < total && <AnchorLink href={pageHref(filters.page + 1)}>{t("next")}</AnchorLink>}
       </Group>
       {canComplete && <CompleteReviewButton entityId={entity.id} />}
+      {entity.currentStep > 2 && (
+        <Alert color="green" role="status">
+          {t("reviewDone")}
+        </Alert>
+      )}
     </Stack>
   );
 }
