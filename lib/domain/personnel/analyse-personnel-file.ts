@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import type { StoredProblem } from "@/db/schema";
 import { inspectUpload } from "@/lib/excel/read/inspect-upload";
+import { headerProblems } from "@/lib/excel/read/header-problems";
 import { matchHeaders } from "@/lib/excel/read/match-headers";
 import { readTable } from "@/lib/excel/read/read-table";
 import { diffRelations, COMPARED_FIELDS, type RelationsDiff } from "./diff-relations";
@@ -28,34 +29,14 @@ export async function analysePersonnelFile(db: DbOrTx, entityId: string, fileNam
   const { kind } = await inspectUpload(content, fileName);
   const table = await readTable(content, kind, {});
   const match = matchHeaders(table.headers, PERSONNEL_COLUMNS);
-  if (match.missingRequired.length) {
-    const names = match.missingRequired.map((c) => `"${c.header}"`).join(", ");
-    return {
-      kind,
-      rows: table.rows.length,
-      problems: [],
-      diff: null,
-      rejection: `Kolommen ontbreken: ${names}. Voeg ze toe in de koprij (rij ${table.headerRowNumber}) en laad het bestand opnieuw op. De kolommen staan beschreven in de handleiding bij het formaat van de personeelslijst.`,
-    };
-  }
-  const problems: StoredProblem[] = [];
-  for (const unknown of match.unknown) {
-    problems.push({
-      rowNumber: table.headerRowNumber,
-      column: unknown.index + 1,
-      columnLabel: unknown.header,
-      severity: "warning",
-      message: `Onbekende kolom "${unknown.header}": ze wordt niet ingelezen.`,
-    });
-  }
-  for (const duplicate of match.duplicated) {
-    problems.push({
-      rowNumber: table.headerRowNumber,
-      column: duplicate.indexes[1]! + 1,
-      severity: "error",
-      message: `De kolom voor "${PERSONNEL_COLUMNS.find((c) => c.key === duplicate.key)?.header}" staat er meer dan eens. Houd er één.`,
-    });
-  }
+  const header = headerProblems(
+    match,
+    PERSONNEL_COLUMNS,
+    table.headerRowNumber,
+    "De kolommen staan beschreven in de handleiding bij het formaat van de personeelslijst.",
+  );
+  if (header.rejection) return { kind, rows: table.rows.length, problems: [], diff: null, rejection: header.rejection };
+  const problems: StoredProblem[] = header.problems;
   const columns = match.columns as ColumnIndexes;
   for (const key of INFORMATIVE_COLUMNS) delete columns[key];
 

@@ -10,6 +10,7 @@ import {
   type UploadedFile,
 } from "@/lib/domain/imports/import-run-store";
 import { inspectUpload, UploadRejectedError } from "@/lib/excel/read/inspect-upload";
+import { headerProblems } from "@/lib/excel/read/header-problems";
 import { matchHeaders } from "@/lib/excel/read/match-headers";
 import { cellText } from "@/lib/excel/read/normalize-cell";
 import { readTable } from "@/lib/excel/read/read-table";
@@ -49,25 +50,9 @@ export async function analyseReferenceFile(
     fileKind = (await inspectUpload(file.content, file.fileName)).kind;
     const table = await readTable(file.content, fileKind, {});
     const match = matchHeaders(table.headers, kind.fields);
-    if (match.missingRequired.length) {
-      const names = match.missingRequired.map((c) => `"${c.header}"`).join(", ");
-      const rejection = `Kolommen ontbreken: ${names}. Voeg ze toe in de koprij (rij ${table.headerRowNumber}) en laad het bestand opnieuw op. Tip: exporteer de lijst om een bestand met de juiste kolommen te krijgen.`;
-      return { analysis: { fileKind, rejection, problems: [], summary: null, changes: [] }, write: null };
-    }
-    const problems: StoredProblem[] = [];
-    for (const unknown of match.unknown) {
-      problems.push({
-        rowNumber: table.headerRowNumber,
-        column: unknown.index + 1,
-        columnLabel: unknown.header,
-        severity: "warning",
-        message: `Onbekende kolom "${unknown.header}": ze wordt niet ingelezen.`,
-      });
-    }
-    for (const duplicate of match.duplicated) {
-      const header = kind.fields.find((f) => f.key === duplicate.key)?.header;
-      problems.push({ rowNumber: table.headerRowNumber, column: duplicate.indexes[1]! + 1, severity: "error", message: `De kolom "${header}" staat er meer dan eens. Houd er één.` });
-    }
+    const header = headerProblems(match, kind.fields, table.headerRowNumber, "Tip: exporteer de lijst om een bestand met de juiste kolommen te krijgen.");
+    if (header.rejection) return { analysis: { fileKind, rejection: header.rejection, problems: [], summary: null, changes: [] }, write: null };
+    const problems: StoredProblem[] = header.problems;
     const columns = match.columns as Record<string, number | undefined>;
     const [context, stored] = [await loadReferenceContext(db, kindKey, entityId), await loadReference(db, kindKey, entityId)];
     const storedByCode = new Map(stored.map((s) => [codeKey(s.code), s]));

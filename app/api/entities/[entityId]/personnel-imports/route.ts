@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { requireEntityAccess } from "@/lib/auth/guards";
 import { previewPersonnelImport } from "@/lib/domain/personnel/preview-personnel-import";
-import { AppError } from "@/lib/errors/app-error";
 import { DEFAULT_UPLOAD_LIMITS } from "@/lib/excel/read/inspect-upload";
 import { readUploadedFile } from "@/lib/server/read-upload";
 import { errorResponse } from "@/lib/server/route-errors";
@@ -23,9 +22,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ ent
     });
     return Response.json(outcome, { status: outcome.state === "rejected" ? 422 : 200 });
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_input" && error.details?.status === 413) {
-      return Response.json({ error: { code: "too_large", message: error.message } }, { status: 413 });
-    }
     return errorResponse(error);
   }
 }

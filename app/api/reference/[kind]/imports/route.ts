@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { previewReferenceImport } from "@/lib/domain/reference/reference-import";
 import { requireReferenceAccess } from "@/lib/domain/reference/reference-access";
-import { AppError } from "@/lib/errors/app-error";
 import { DEFAULT_UPLOAD_LIMITS } from "@/lib/excel/read/inspect-upload";
 import { readUploadedFile } from "@/lib/server/read-upload";
 import { errorResponse } from "@/lib/server/route-errors";
@@ -24,9 +23,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
     });
     return Response.json(outcome, { status: outcome.state === "rejected" ? 422 : 200 });
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_input" && error.details?.status === 413) {
-      return Response.json({ error: { code: "too_large", message: error.message } }, { status: 413 });
-    }
     return errorResponse(error);
   }
 }
