@@ -1,6 +1,7 @@
-import { Alert, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Stack, Text, Title } from "@mantine/core";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EntityTable } from "@/components/entities/entity-table";
+import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, primaryRole } from "@/lib/auth/permissions";
 import { listEntityOverview } from "@/lib/domain/entities/queries";
@@ -52,20 +53,7 @@ export default async function HomePage() {
     <Stack>
       <Title order={1}>{t("managerTitle")}</Title>
       <Text>{t("managerIntro")}</Text>
-      <SimpleGrid cols={{ base: 2, md: 4 }} component="dl" aria-label={t("totals")}>
-        {figures.map((f) => (
-          <Paper key={f.label} withBorder p="md">
-            <Text component="dt" size="sm" c="dimmed">
-              {f.label}
-            </Text>
-            <Group component="dd" m={0}>
-              <Text fz="xl" fw={700}>
-                {f.value}
-              </Text>
-            </Group>
-          </Paper>
-        ))}
-      </SimpleGrid>
+      <FigureGrid figures={figures} label={t("totals")} />
       <EntityTable rows={rows} label={t("managerTitle")} columns={["policyArea", "relations", "positions", "positionFte", "occupiedFte", "vacantFte"]} />
     </Stack>
   );

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { exportRelationsAction } from "@/lib/domain/personnel/actions";
+import { ActionError } from "@/components/ui/action-error";
 
 export function ExportRelationsButton({ entityId }: { entityId: string }) {
   const t = useTranslations();
@@ -19,11 +20,7 @@ export function ExportRelationsButton({ entityId }: { entityId: string }) {
           {t("entity.exportQueued")} <Anchor component={Link} href="/jobs">{t("nav.jobs")}</Anchor>
         </Alert>
       )}
-      {result.serverError && (
-        <Alert color="red" role="alert">
-          {result.serverError.message}
-        </Alert>
-      )}
+      <ActionError error={result.serverError} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { commitPersonnelImportAction } from "@/lib/domain/personnel/import-actions";
 import { commitReferenceImportAction } from "@/lib/domain/reference/reference-actions";
 import type { ReferenceKindKey } from "@/lib/domain/reference/reference-kinds";
+import { ActionError } from "@/components/ui/action-error";
 
 export type ImportConfirmTarget =
   | { type: "personnel"; entityId: string }
@@ -41,11 +42,7 @@ export function ConfirmImportButton({ target, importRunId }: { target: ImportCon
               : t("confirmedReference", { added: outcome.added, changed: outcome.changed })}
         </Alert>
       )}
-      {result.serverError && (
-        <Alert color="red" role="alert">
-          {result.serverError.message}
-        </Alert>
-      )}
+      <ActionError error={result.serverError} />
     </Stack>
   );
 }

@@ -1,6 +1,8 @@
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FigureGrid } from "@/components/ui/figure-grid";
 import type { ImportRunView } from "@/lib/domain/imports/import-queries";
+import { importChangesNothing } from "@/lib/domain/imports/import-summary";
 import { ConfirmImportButton, type ImportConfirmTarget } from "./confirm-import-button";
 import { ProblemsTable } from "./problems-table";
 
@@ -52,7 +54,7 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
         ["warnings", t("warnings"), summary.warnings],
       ] as const)
     : [];
-  const nothingChanges = summary && summary.added + summary.changed + (reference ? 0 : summary.gone) === 0;
+  const nothingChanges = summary !== null && importChangesNothing(summary, reference ? "leftAlone" : "flagged");
   return (
     <Stack gap="md">
       <ImportRunHeading run={run} />
@@ -62,18 +64,10 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
         </Alert>
       )}
       {figures.length > 0 && (
-        <SimpleGrid cols={{ base: 2, sm: 4, xl: 7 }} component="dl">
-          {figures.map(([key, label, value]) => (
-            <Paper key={key} withBorder p="sm">
-              <Text component="dt" size="sm" c="dimmed">
-                {label}
-              </Text>
-              <Text component="dd" m={0} fz="lg" fw={700} c={key === "errors" && value > 0 ? "red" : undefined}>
-                {format.number(value)}
-              </Text>
-            </Paper>
-          ))}
-        </SimpleGrid>
+        <FigureGrid
+          cols={{ base: 2, sm: 4, xl: 7 }}
+          figures={figures.map(([key, label, value]) => ({ label, value: format.number(value), alert: key === "errors" && value > 0 }))}
+        />
       )}
       {summary && summary.errors > 0 && (
         <Text size="sm" c="dimmed">

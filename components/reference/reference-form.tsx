@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { saveReferenceAction } from "@/lib/domain/reference/reference-actions";
 import type { ReferenceListProps, ReferenceRow } from "./reference-types";
+import { ActionError } from "@/components/ui/action-error";
 
 interface ReferenceFormProps extends Pick<ReferenceListProps, "kind" | "entityId" | "fields" | "options"> {
   /** Absent to create. */
@@ -70,11 +71,7 @@ export function ReferenceForm({ kind, entityId, fields, options, record, onDone 
           }
           return <TextInput {...common} value={texts[field.key]} onChange={(e) => set(field.key)(e.currentTarget.value)} />;
         })}
-        {result.serverError && (
-          <Alert color="red" role="alert">
-            {result.serverError.message}
-          </Alert>
-        )}
+        <ActionError error={result.serverError} />
         {result.validationErrors && (
           <Alert color="red" role="alert">
             <Text size="sm">{t("invalidInput")}</Text>

@@ -8,6 +8,7 @@ import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
 import { setReferenceActiveAction } from "@/lib/domain/reference/reference-actions";
 import { ReferenceForm } from "./reference-form";
 import type { ReferenceListProps, ReferenceRow } from "./reference-types";
+import { ActionError } from "@/components/ui/action-error";
 
 /**
  * The records of one kind: searchable, sortable, and for central experts editable in a dialog
@@ -98,11 +99,7 @@ export function ReferenceList(props: ReferenceListProps) {
           {notice}
         </Alert>
       )}
-      {toggle.result.serverError && (
-        <Alert color="red" role="alert">
-          {toggle.result.serverError.message}
-        </Alert>
-      )}
+      <ActionError error={toggle.result.serverError} />
       <DataTable label={t(`kind_${kind}` as "kind_grades")} data={shown} columns={columns} getRowId={(row) => row.id} initialSorting={[{ id: "code", desc: false }]} emptyText={t("noRecords")} />
       <Modal
         opened={editing !== null}

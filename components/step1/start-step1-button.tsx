@@ -5,6 +5,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { startStep1Action } from "@/lib/domain/step1/step1-actions";
+import { ActionError } from "@/components/ui/action-error";
 
 /** Runs step 1 after a confirmation that repeats what the dry run said. */
 export function StartStep1Button({ entityId, runDate, runDateLabel, create }: { entityId: string; runDate: string; runDateLabel: string; create: number }) {
@@ -32,11 +33,7 @@ export function StartStep1Button({ entityId, runDate, runDateLabel, create }: { 
           {t("started")}
         </Alert>
       )}
-      {result.serverError && (
-        <Alert color="red" role="alert">
-          {result.serverError.message}
-        </Alert>
-      )}
+      <ActionError error={result.serverError} />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useAction } from "next-safe-action/hooks";
 import { useTranslations } from "next-intl";
 import { completeStep2Action } from "@/lib/domain/step2/step2-actions";
+import { ActionError } from "@/components/ui/action-error";
 
 export function CompleteReviewButton({ entityId }: { entityId: string }) {
   const t = useTranslations("step2");
@@ -35,11 +36,7 @@ export function CompleteReviewButton({ entityId }: { entityId: string }) {
           </Group>
         </Stack>
       </Modal>
-      {result.serverError && (
-        <Alert color="red" role="alert">
-          {result.serverError.message}
-        </Alert>
-      )}
+      <ActionError error={result.serverError} />
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { PositionCorrection } from "@/lib/domain/positions/correct-position";
 import { correctionOptionsAction, correctPositionAction } from "@/lib/domain/step2/step2-actions";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
+import { ActionError } from "@/components/ui/action-error";
 
 export interface CorrectionOptions {
   grades: { value: string; label: string }[];
@@ -79,11 +80,7 @@ export function CorrectionForm({
         {select("unitCode", options.units)}
         {select("costCentreCode", options.costCentres)}
         {select("dutyLocationCode", options.dutyLocations)}
-        {result.serverError && (
-          <Alert color="red" role="alert">
-            {result.serverError.message}
-          </Alert>
-        )}
+        <ActionError error={result.serverError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => onDone(null)}>
             {t("cancel")}
@@ -101,7 +98,7 @@ export function CorrectionForm({
 export function LoadedCorrectionForm(props: Omit<Parameters<typeof CorrectionForm>[0], "options">) {
   const { execute, result } = useAction(correctionOptionsAction);
   useEffect(() => execute({ entityId: props.entityId }), [execute, props.entityId]);
-  if (result.serverError) return <Alert color="red">{result.serverError.message}</Alert>;
+  if (result.serverError) return <ActionError error={result.serverError} />;
   if (!result.data) return <Loader size="sm" aria-label="…" />;
   return <CorrectionForm {...props} options={result.data} />;
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { Alert, Loader, Stack, Text, Timeline, TimelineItem } from "@mantine/core";
+import { Loader, Stack, Text, Timeline, TimelineItem } from "@mantine/core";
 import { useAction } from "next-safe-action/hooks";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { ActionError } from "@/components/ui/action-error";
 import { positionHistoryAction } from "@/lib/domain/step2/step2-actions";
 
 /** The versions of a position: what it was from which date, and who changed it when. */
@@ -13,7 +14,7 @@ export function PositionHistory({ entityId, positionId }: { entityId: string; po
   const { execute, result, isPending } = useAction(positionHistoryAction);
   useEffect(() => execute({ entityId, positionId }), [execute, entityId, positionId]);
   if (isPending || (!result.data && !result.serverError)) return <Loader size="sm" aria-label="…" />;
-  if (result.serverError) return <Alert color="red">{result.serverError.message}</Alert>;
+  if (result.serverError) return <ActionError error={result.serverError} />;
   return (
     <Timeline bulletSize={12} lineWidth={2}>
       {result.data!.map((v) => (

@@ -3,8 +3,6 @@ import {
   Group,
   List,
   ListItem,
-  Paper,
-  SimpleGrid,
   Stack,
   Table,
   TableTbody,
@@ -21,6 +19,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExportRelationsButton } from "@/components/entities/export-relations-button";
 import { EntityTimeline } from "@/components/entities/entity-timeline";
+import { FigureGrid } from "@/components/ui/figure-grid";
 import { StepStateBadge } from "@/components/entities/step-state-badge";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { currentPrincipal, requireUserForPage } from "@/lib/auth/guards";
@@ -77,14 +76,7 @@ export default async function EntityPage({ params }: Props) {
         </Group>
       </Stack>
 
-      <SimpleGrid cols={{ base: 2, md: 4 }} component="dl">
-        {figures.map((f) => (
-          <Paper key={f.label} withBorder p="md">
-            <Text component="dt" size="sm" c="dimmed">{f.label}</Text>
-            <Text component="dd" m={0} fz="xl" fw={700}>{f.value}</Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
+      <FigureGrid figures={figures} />
 
       <section aria-labelledby="steps-title">
         <Title order={2} id="steps-title" size="h3" mb="sm">{t("entity.stepsTitle")}</Title>

@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { previewReferenceImport } from "@/lib/domain/reference/reference-import";
 import { requireReferenceAccess } from "@/lib/domain/reference/reference-access";
-import { DEFAULT_UPLOAD_LIMITS } from "@/lib/excel/read/inspect-upload";
-import { readUploadedFile } from "@/lib/server/read-upload";
 import { errorResponse } from "@/lib/server/route-errors";
 import { db } from "@/lib/server/database";
+import { uploadPreviewResponse } from "@/lib/server/upload-preview-response";
 
 export const dynamic = "force-dynamic";
 
@@ -13,15 +11,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
   try {
     const entityParam = new URL(request.url).searchParams.get("entityId");
     const { principal, kind, entityId } = await requireReferenceAccess("reference.write", (await params).kind, entityParam);
-    const file = await readUploadedFile(request, DEFAULT_UPLOAD_LIMITS.maxBytes);
-    const outcome = await previewReferenceImport(await db(), {
-      kind,
-      entityId,
-      file,
-      actorId: principal.userId,
-      requestId: request.headers.get("x-request-id") ?? randomUUID(),
-    });
-    return Response.json(outcome, { status: outcome.state === "rejected" ? 422 : 200 });
+    return await uploadPreviewResponse(request, async (file, requestId) =>
+      previewReferenceImport(await db(), { kind, entityId, file, actorId: principal.userId, requestId }),
+    );
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CompleteReviewButton } from "@/components/step2/complete-review-button";
 import { ReportTable } from "@/components/step2/report-table";
 import { AnchorLink } from "@/components/ui/anchor-link";
+import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
@@ -69,34 +70,13 @@ export default async function Step2Page({ params, searchParams }: Props) {
         {t("runDate", { date: format.dateTime(new Date(`${runDate}T12:00:00Z`), { dateStyle: "long" }) })}
       </Text>
 
-      <SimpleGrid cols={{ base: 2, md: 4 }} component="dl">
-        <Paper withBorder p="sm" style={{ borderLeft: "6px solid var(--mantine-color-blue-6)" }}>
-          <Text component="dt" size="sm" c="dimmed">
-            {t("blueLong")}
-          </Text>
-          <Text component="dd" m={0} fz="lg" fw={700}>
-            {format.number(counts.blue)}
-          </Text>
-        </Paper>
-        <Paper withBorder p="sm" style={{ borderLeft: "6px solid var(--mantine-color-green-6)" }}>
-          <Text component="dt" size="sm" c="dimmed">
-            {t("greenLong")}
-          </Text>
-          <Text component="dd" m={0} fz="lg" fw={700}>
-            {format.number(counts.green)}
-          </Text>
-        </Paper>
-        {reasonsPresent.map((reason) => (
-          <Paper withBorder p="sm" key={reason}>
-            <Text component="dt" size="sm" c="dimmed">
-              {tReasons(`reason_${reason}`)}
-            </Text>
-            <Text component="dd" m={0} fz="lg" fw={700}>
-              {format.number(counts.byReason[reason] ?? 0)}
-            </Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
+      <FigureGrid
+        figures={[
+          { label: t("blueLong"), value: format.number(counts.blue), accent: "blue" },
+          { label: t("greenLong"), value: format.number(counts.green), accent: "green" },
+          ...reasonsPresent.map((reason) => ({ label: tReasons(`reason_${reason}`), value: format.number(counts.byReason[reason] ?? 0) })),
+        ]}
+      />
 
       <Group justify="space-between" align="flex-end">
         <form method="get" aria-label={t("filters")}>
