@@ -15,3 +15,9 @@ export function validIsoDate(text: string | null | undefined, { minYear = 1990, 
   const exists = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return exists && year >= minYear && year <= maxYear ? text! : null;
 }
+
+/** An ISO date (YYYY-MM-DD) as a Belgian reader writes it: dd/mm/yyyy. */
+export function formatDutchDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  return `${d}/${m}/${y}`;
+}

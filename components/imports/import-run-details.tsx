@@ -43,8 +43,19 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
   const format = await getFormatter();
   const summary = run.summary;
   const reference = confirmTarget?.type === "reference";
-  const figures = summary
-    ? ([
+  const template = confirmTarget?.type === "template";
+  const figures = !summary
+    ? []
+    : template
+      ? ([
+          ["rows", t("rows"), summary.rows],
+          ["added", t("requested"), summary.added],
+          ["unchanged", t("notNeeded"), summary.unchanged],
+          ["gone", t("missingGreen"), summary.gone],
+          ["errors", t("errors"), summary.errors],
+          ["warnings", t("warnings"), summary.warnings],
+        ] as const)
+      : ([
         ["rows", t("rows"), summary.rows],
         ["added", t("added"), summary.added],
         ["changed", t("changed"), summary.changed],
@@ -52,8 +63,7 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
         ["gone", reference ? t("goneReference") : t("gone"), summary.gone],
         ["errors", t("errors"), summary.errors],
         ["warnings", t("warnings"), summary.warnings],
-      ] as const)
-    : [];
+      ] as const);
   const nothingChanges = summary !== null && importChangesNothing(summary, reference ? "leftAlone" : "flagged");
   return (
     <Stack gap="md">
@@ -74,7 +84,7 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
           {t("countsNote")}
         </Text>
       )}
-      {run.state === "previewed" && nothingChanges && (
+      {run.state === "previewed" && nothingChanges && !template && (
         <Alert color="gray" role="status">
           {reference ? t("noChangesYetReference") : t("noChangesYet")}
         </Alert>

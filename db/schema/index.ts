@@ -8,3 +8,4 @@ export * from "./files";
 export * from "./jobs";
 export * from "./audit";
 export * from "./imports";
+export * from "./position-requests";

@@ -63,6 +63,8 @@ export const employmentRelations = pgTable(
   (t) => [
     uniqueIndex().on(t.entityId, t.personId, t.relationNumber),
     index().on(t.entityId, t.status),
+    // Target of the (entity, relation) keys that keep a link within the relation's own entity.
+    uniqueIndex().on(t.entityId, t.id),
     index().on(t.personId),
     check("employment_relations_fte_range", sql`${t.fte} > 0 and ${t.fte} <= 1`),
     check("employment_relations_dates", sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),

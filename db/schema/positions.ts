@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   numeric,
@@ -16,8 +17,14 @@ import {
 } from "drizzle-orm/pg-core";
 import { positionLifecycle, positionOrigin } from "./enums";
 import { employmentRelations } from "./personnel";
-import { costCentres, dutyLocations, entityIdColumn, functionProfiles, grades, orgUnits } from "./reference";
-import { users } from "./users";
+import { costCentres, dutyLocations, entityIdColumn, entityIdThroughParentColumn, functionProfiles, grades, orgUnits } from "./reference";
+
+/*
+ * The three tables below take tens of thousands of rows in one statement (steps 1, 4 and 6), and
+ * every foreign key is a lookup per row. So: child rows reach their entity through composite keys
+ * (entity_id, parent) that also keep parent and child in one entity, and created_by is an audit
+ * stamp without a key (users are deactivated, never deleted). See docs/decisions/004.
+ */
 
 /** Position numbers are unique government-wide and never reused. */
 export const positionNumberSeq = pgSequence("position_number_seq", { startWith: 100001 });
@@ -35,10 +42,11 @@ export const positions = pgTable(
     origin: positionOrigin().notNull(),
     /** Optimistic-lock counter: bumped on every change, so two editors cannot overwrite each other. */
     revision: integer().notNull().default(1),
-    createdBy: uuid().references(() => users.id),
+    createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.entityId)],
+  // Also the target of the (entity, position) keys of versions and links.
+  (t) => [uniqueIndex().on(t.entityId, t.id)],
 );
 
 /** One dated version of a position's data; a change closes the open version and adds a new one. */
@@ -46,10 +54,8 @@ export const positionVersions = pgTable(
   "position_versions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: entityIdColumn(),
-    positionId: uuid()
-      .notNull()
-      .references(() => positions.id),
+    entityId: entityIdThroughParentColumn(),
+    positionId: uuid().notNull(),
     versionNumber: integer().notNull(),
     validFrom: date({ mode: "string" }).notNull(),
     validTo: date({ mode: "string" }),
@@ -61,19 +67,22 @@ export const positionVersions = pgTable(
     functionCode: text().notNull(),
     functionTitle: text().notNull(),
     gradeId: uuid().references(() => grades.id),
-    orgUnitId: uuid().references(() => orgUnits.id),
-    costCentreId: uuid().references(() => costCentres.id),
+    orgUnitId: uuid(),
+    costCentreId: uuid(),
     dutyLocationId: uuid().references(() => dutyLocations.id),
-    reportsToPositionId: uuid().references(() => positions.id),
+    reportsToPositionId: uuid(),
     fte: numeric({ precision: 4, scale: 3 }).notNull(),
     outsidePersonnelPlan: boolean().notNull().default(false),
-    createdBy: uuid().references(() => users.id),
+    createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ name: "position_versions_position_fk", columns: [t.entityId, t.positionId], foreignColumns: [positions.entityId, positions.id] }),
+    foreignKey({ name: "position_versions_org_unit_fk", columns: [t.entityId, t.orgUnitId], foreignColumns: [orgUnits.entityId, orgUnits.id] }),
+    foreignKey({ name: "position_versions_cost_centre_fk", columns: [t.entityId, t.costCentreId], foreignColumns: [costCentres.entityId, costCentres.id] }),
+    foreignKey({ name: "position_versions_reports_to_fk", columns: [t.entityId, t.reportsToPositionId], foreignColumns: [positions.entityId, positions.id] }),
     uniqueIndex().on(t.positionId, t.versionNumber),
     uniqueIndex("position_versions_one_open").on(t.positionId).where(sql`${t.validTo} is null`),
-    index().on(t.entityId, t.validFrom),
     check("position_versions_function_code_present", sql`length(trim(${t.functionCode})) > 0`),
     check("position_versions_function_title_present", sql`length(trim(${t.functionTitle})) > 0`),
     check("position_versions_fte_range", sql`${t.fte} > 0 and ${t.fte} <= 1`),
@@ -86,20 +95,18 @@ export const positionLinks = pgTable(
   "position_links",
   {
     id: uuid().primaryKey().defaultRandom(),
-    entityId: entityIdColumn(),
-    positionId: uuid()
-      .notNull()
-      .references(() => positions.id),
-    relationId: uuid()
-      .notNull()
-      .references(() => employmentRelations.id),
+    entityId: entityIdThroughParentColumn(),
+    positionId: uuid().notNull(),
+    relationId: uuid().notNull(),
     fte: numeric({ precision: 4, scale: 3 }).notNull(),
     validFrom: date({ mode: "string" }).notNull(),
     validTo: date({ mode: "string" }),
-    createdBy: uuid().references(() => users.id),
+    createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ name: "position_links_position_fk", columns: [t.entityId, t.positionId], foreignColumns: [positions.entityId, positions.id] }),
+    foreignKey({ name: "position_links_relation_fk", columns: [t.entityId, t.relationId], foreignColumns: [employmentRelations.entityId, employmentRelations.id] }),
     // An employment relation is linked to at most one position at a time.
     uniqueIndex("position_links_one_current_per_relation").on(t.relationId).where(sql`${t.validTo} is null`),
     index().on(t.entityId, t.positionId),

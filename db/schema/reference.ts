@@ -43,7 +43,7 @@ export const orgUnits = pgTable(
     active: boolean().notNull().default(true),
     ...audited,
   },
-  (t) => [uniqueIndex().on(t.entityId, t.code), index().on(t.parentId)],
+  (t) => [uniqueIndex().on(t.entityId, t.code), uniqueIndex().on(t.entityId, t.id), index().on(t.parentId)],
 );
 
 /** Kostenplaats, per entity. */
@@ -57,7 +57,7 @@ export const costCentres = pgTable(
     active: boolean().notNull().default(true),
     ...audited,
   },
-  (t) => [uniqueIndex().on(t.entityId, t.code)],
+  (t) => [uniqueIndex().on(t.entityId, t.code), uniqueIndex().on(t.entityId, t.id)],
 );
 
 /** Standplaats: shared by all entities (a building or site). */
@@ -122,4 +122,14 @@ export function entityIdColumn() {
   return uuid()
     .notNull()
     .references(() => entities.id);
+}
+
+/**
+ * The tenant column of a table whose entity is already enforced by a composite foreign key
+ * (entity_id, parent_id) to a parent row of the same entity: that key proves both that the
+ * entity exists and that the row and its parent belong to the same entity, so a second check
+ * against entities would only cost time on every insert.
+ */
+export function entityIdThroughParentColumn() {
+  return uuid().notNull();
 }

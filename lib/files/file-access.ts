@@ -5,6 +5,9 @@ const PURPOSE_PERMISSION: Record<string, Permission> = {
   "relations-export": "personnel.read",
   "personnel-list-upload": "personnel.read",
   "personnel-list-problems": "personnel.read",
+  "position-template-upload": "personnel.read",
+  "position-template-problems": "personnel.read",
+  "control-report": "personnel.read",
   "reference-upload": "reference.write",
   "reference-problems": "reference.write",
 };

@@ -1,9 +1,9 @@
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DatabaseHandle, Db } from "@/db/client";
-import { jobRuns, onboardingStepRuns, onboardings } from "@/db/schema";
+import { onboardingStepRuns, onboardings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { enqueueJob } from "@/lib/jobs/enqueue";
+import { startAutomatedStep, markStepRunFailed } from "@/lib/domain/onboarding/automated-step-runs";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { personnelImportTarget } from "@/lib/domain/personnel/preview-personnel-import";
 import { STEP1_JOB_TYPE } from "./step1-job-type";
@@ -70,87 +70,23 @@ export async function runStep1(
   });
 }
 
-/**
- * Starts step 1 as a background job. One run per entity at a time: a second start while one is
- * queued or running is refused (a unique index holds that, also under concurrent starts). A run
- * whose job failed for good is closed as failed, so the expert can start again.
- */
+/** Starts step 1 as a background job (one run per entity at a time). */
 export async function startStep1(
   handle: DatabaseHandle,
   input: { entityId: string; runDate: string; actorId: string; requestId?: string },
 ): Promise<{ stepRunId: string; jobRunId: string }> {
-  const { db } = handle;
-  try {
-    return await db.transaction(async (tx) => {
-      // Failed for good, or lost: a job that has not finished long after its expiry (30 min) never will.
-      const failedJobs = tx
-        .select({ id: jobRuns.id })
-        .from(jobRuns)
-        .where(or(inArray(jobRuns.state, ["failed", "cancelled"]), and(ne(jobRuns.state, "succeeded"), sql`${jobRuns.createdAt} < now() - interval '2 hours'`)));
-      await tx
-        .update(onboardingStepRuns)
-        .set({ state: "failed", finishedAt: sql`now()` })
-        .where(
-          and(
-            eq(onboardingStepRuns.entityId, input.entityId),
-            eq(onboardingStepRuns.step, 1),
-            eq(onboardingStepRuns.state, "running"),
-            eq(onboardingStepRuns.dryRun, false),
-            inArray(onboardingStepRuns.jobRunId, failedJobs),
-          ),
-        );
-      const [stepRun] = await tx
-        .insert(onboardingStepRuns)
-        .values({ entityId: input.entityId, step: 1, state: "running", actorId: input.actorId, note: input.runDate })
-        .returning({ id: onboardingStepRuns.id });
-      const { jobRunId } = await enqueueJob(handle, tx, {
-        type: STEP1_JOB_TYPE,
-        entityId: input.entityId,
-        payload: { entityId: input.entityId, runDate: input.runDate, stepRunId: stepRun!.id },
-        createdBy: input.actorId,
-      });
-      await tx.update(onboardingStepRuns).set({ jobRunId }).where(eq(onboardingStepRuns.id, stepRun!.id));
-      await tx
-        .update(onboardings)
-        .set({ currentState: "running", updatedAt: sql`now()` })
-        .where(and(eq(onboardings.entityId, input.entityId), eq(onboardings.currentStep, 1)));
-      await recordAudit(tx, {
-        actorId: input.actorId,
-        action: "onboarding.step1.start",
-        objectType: "onboarding_step_run",
-        objectId: stepRun!.id,
-        entityId: input.entityId,
-        after: { runDate: input.runDate, jobRunId },
-        requestId: input.requestId,
-      });
-      return { stepRunId: stepRun!.id, jobRunId };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "onboarding_step_runs_one_running")) {
-      throw new AppError("conflict", "Stap 1 loopt al voor deze entiteit. Wacht tot die klaar is.");
-    }
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint: name, message } = e as { code?: string; constraint?: string; message?: string };
-    if (code === "23505" && (name === constraint || message?.includes(constraint))) return true;
-  }
-  return false;
-}
-
-/** A step-1 job failed for good: its run is closed as failed, so the page stops waiting and the expert can start again. */
-export async function markStep1Failed(db: Db, input: { entityId: string; stepRunId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(onboardingStepRuns)
-      .set({ state: "failed", finishedAt: sql`now()` })
-      .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, input.entityId), eq(onboardingStepRuns.state, "running")));
-    await tx
-      .update(onboardings)
-      .set({ currentState: "failed", updatedAt: sql`now()` })
-      .where(and(eq(onboardings.entityId, input.entityId), eq(onboardings.currentStep, 1)));
+  return startAutomatedStep(handle, {
+    step: 1,
+    jobType: STEP1_JOB_TYPE,
+    entityId: input.entityId,
+    actorId: input.actorId,
+    note: input.runDate,
+    payload: (stepRunId) => ({ entityId: input.entityId, runDate: input.runDate, stepRunId }),
+    requestId: input.requestId,
   });
+}
+
+/** A step-1 job failed for good: its run is closed as failed, so the expert can start again. */
+export async function markStep1Failed(db: Db, input: { entityId: string; stepRunId: string }): Promise<void> {
+  await markStepRunFailed(db, { step: 1, ...input });
 }

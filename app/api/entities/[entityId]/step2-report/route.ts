@@ -1,3 +1,4 @@
+import { formatDutchDate } from "@/lib/dates";
 import { PassThrough, Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { entities } from "@/db/schema";
@@ -24,9 +25,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ enti
     if (!runDate) throw new AppError("not_found", "Stap 1 is nog niet uitgevoerd: er is nog geen rapport.");
     const [entity] = await database.select({ name: entities.name, code: entities.code }).from(entities).where(eq(entities.id, entityId));
     const filters = reportFiltersSchema.parse({ ...Object.fromEntries(new URL(request.url).searchParams), page: 0 });
-    const [y, m, d] = runDate.split("-");
     const stream = new PassThrough();
-    writeTablesToStream(stream, step2ReportSheets({ entityName: entity!.name, runDateLabel: `${d}/${m}/${y}`, lines: allReportLines(database, entityId, runDate, filters) })).catch(
+    writeTablesToStream(stream, step2ReportSheets({ entityName: entity!.name, runDateLabel: formatDutchDate(runDate), lines: allReportLines(database, entityId, runDate, filters) })).catch(
       (error: unknown) => {
         console.error("[step2-report] writing failed", error);
         stream.destroy(error as Error);

@@ -1,0 +1,108 @@
+import { Alert, Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StartStep4Button } from "@/components/step4/start-step4-button";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { FigureGrid } from "@/components/ui/figure-grid";
+import { RefreshWhile } from "@/components/ui/refresh-while";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { findEntityInScope } from "@/lib/domain/entities/queries";
+import { listStep4Runs, step4Counts } from "@/lib/domain/step4/step4-queries";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("step4"))("title") };
+}
+
+/** Step 4: the dry run of the requested positions, the run, and the control report it produced. */
+export default async function Step4Page({ params }: { params: Promise<{ entityId: string }> }) {
+  const principal = await requireUserForPage();
+  const { entityId } = await params;
+  const database = await db();
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
+  if (!entity) notFound();
+  const t = await getTranslations("step4");
+  const format = await getFormatter();
+  const counts = await step4Counts(database, entity.id);
+  const runs = await listStep4Runs(database, entity.id);
+  const running = runs.some((r) => r.state === "running");
+  const report = runs.find((r) => r.state === "done" && r.output_file_id);
+  const canRun = hasEntityPermission(principal, "onboarding.runAutomatedStep", entity.id) && entity.currentStep === 4 && !running;
+  const waitsForEntity = report && entity.currentStep === 5 && hasEntityPermission(principal, "onboarding.entityStep", entity.id);
+
+  return (
+    <Stack gap="lg">
+      <RefreshWhile active={running} />
+      <Stack gap={4}>
+        <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
+        <Title order={1}>{t("title")}</Title>
+      </Stack>
+      <Text maw={820}>{t("intro")}</Text>
+      {entity.currentStep < 4 && <Alert color="gray">{t("notYet")}</Alert>}
+      {waitsForEntity && (
+        <Alert color="orange" role="status" title={t("waitingTitle")}>
+          {t("waiting")}
+        </Alert>
+      )}
+
+      <section aria-labelledby="dry-run-title">
+        <Title order={2} size="h3" id="dry-run-title" mb="xs">
+          {t("dryRunTitle")}
+        </Title>
+        <Alert color="blue" mb="sm">
+          {t("summary", { create: counts.create })}
+        </Alert>
+        <FigureGrid
+          figures={[
+            { label: t("figureCreate"), value: format.number(counts.create), accent: "blue" },
+            { label: t("figureAlreadyCreated"), value: format.number(counts.alreadyCreated) },
+            { label: t("figureNotNeeded"), value: format.number(counts.notNeeded) },
+          ]}
+        />
+      </section>
+
+      {canRun && <StartStep4Button entityId={entity.id} create={counts.create} />}
+
+      {report?.output_file_id && (
+        <section aria-labelledby="report-title">
+          <Title order={2} size="h3" id="report-title" mb="xs">
+            {t("reportTitle")}
+          </Title>
+          <Text mb="sm">{t("reportIntro")}</Text>
+          <Anchor href={`/api/files/${report.output_file_id}`}>{t("downloadReport")}</Anchor>
+        </section>
+      )}
+
+      <section aria-labelledby="runs-title">
+        <Title order={2} size="h3" id="runs-title" mb="xs">
+          {t("runsTitle")}
+        </Title>
+        {runs.length === 0 ? (
+          <Text>{t("noRuns")}</Text>
+        ) : (
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0 }}>
+            {runs.map((run) => (
+              <Group component="li" key={run.id} gap="sm">
+                <Badge color={run.state === "done" ? "green" : run.state === "failed" ? "red" : "blue"} variant="light">
+                  {t(`runState_${run.state}`)}
+                </Badge>
+                <Text size="sm">
+                  {format.dateTime(run.started_at, { dateStyle: "medium", timeStyle: "short" })} · {run.actor_name ?? "—"}
+                  {run.state === "done" && ` · ${t("runCreated", { created: run.counts.created ?? 0 })}`}
+                </Text>
+                {run.job_error && (
+                  <Text size="sm" c="red">
+                    {run.job_error}
+                  </Text>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </section>
+    </Stack>
+  );
+}
