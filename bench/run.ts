@@ -18,6 +18,7 @@ import { benchSeedFull } from "./seed-full";
 import { benchStep1EntityLargest, benchStep1Government } from "./step1";
 import { benchStep1LowerBound } from "./step1-lower-bound";
 import { benchStep1PerRow } from "./step1-per-row";
+import { benchStep4, benchTemplateGenerate, benchTemplateValidate } from "./template";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
 
@@ -35,6 +36,9 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "report.step2.xlsx.50k.peak_rss_mb", run: benchReportXlsxPeakRss },
   { name: "exceljs.raw_stream.50k.seconds", run: benchExcelRawStream },
   { name: "report.step2.page.p95_ms", run: benchReportPageLatency },
+  { name: "template.generate.5k.seconds", run: benchTemplateGenerate },
+  { name: "template.validate.5k.seconds", run: benchTemplateValidate },
+  { name: "step4.5k.seconds", run: benchStep4 },
 ];
 
 const results: BenchResult[] = [];

@@ -38,7 +38,7 @@ describe(`steps 3 and 4: the template, its uploads and the control report (${tes
   /** A copy of the downloaded template, filled in: every green line decided, plus one free row. */
   async function filledTemplate(options: { mistakes?: boolean; notNeededEvery?: number } = {}) {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toBuffer(template));
+    await workbook.xlsx.load((await toBuffer(template)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(TEMPLATE_SHEET)!;
     const lists = workbook.getWorksheet("Lijsten")!;
     const firstFunction = String(lists.getCell(2, 1).value);
@@ -91,7 +91,7 @@ describe(`steps 3 and 4: the template, its uploads and the control report (${tes
     stream.on("data", (c: Buffer) => chunks.push(c));
     await prepared.write(stream);
     template = new ExcelJS.Workbook();
-    await template.xlsx.load(Buffer.concat(chunks));
+    await template.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     const sheet = template.getWorksheet(TEMPLATE_SHEET)!;
     for (let r = 2; sheet.getRow(r).getCell(col("vlimpers")).value; r++) greenRows++;
   });
@@ -208,7 +208,7 @@ describe(`steps 3 and 4: the template, its uploads and the control report (${tes
     expect(await t.db.select({ id: positions.id }).from(positions).where(eq(positions.origin, "template"))).toHaveLength(counts.create);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFileContent(t.db, result.controlReportFileId!))!);
+    await workbook.xlsx.load((await readFileContent(t.db, result.controlReportFileId!))! as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(CONTROL_REPORT_SHEET)!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(CONTROL_REPORT_COLUMNS.map((c) => c.header));
     expect(sheet.actualRowCount).toBe(counts.create + 1);

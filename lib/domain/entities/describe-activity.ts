@@ -11,6 +11,7 @@ const KIND_KEYS: Record<string, string> = {
   "personnel-list": "personnelList",
   "reference:org-units": "orgUnits",
   "reference:cost-centres": "costCentres",
+  "position-template": "positionTemplate",
 };
 
 export function describeActivity(event: { action: string; objectType: string; after: unknown }): ActivityDescription | null {
@@ -19,7 +20,8 @@ export function describeActivity(event: { action: string; objectType: string; af
   const summary = (after.summary ?? null) as Record<string, number> | null;
   switch (event.action) {
     case "personnel.import.preview":
-    case "reference.import.preview": {
+    case "reference.import.preview":
+    case "onboarding.step3.upload.preview": {
       const list = KIND_KEYS[String(after.kind ?? "personnel-list")] ?? "personnelList";
       return {
         key: after.state === "rejected" ? "uploadRejected" : "uploadPreviewed",
@@ -50,6 +52,18 @@ export function describeActivity(event: { action: string; objectType: string; af
       return { key: "positionCorrected", values: { number: count("number") } };
     case "onboarding.step2.complete":
       return { key: "step2Complete", values: {} };
+    case "onboarding.step3.upload.commit": {
+      const requested = typeof after.requested === "number" ? after.requested : 0;
+      return { key: "templateAccepted", values: { requested, notNeeded: count("notNeeded") } };
+    }
+    case "onboarding.step3.correct":
+      return { key: "templateRowCorrected", values: { row: count("rowNumber") } };
+    case "onboarding.step3.submit":
+      return { key: "templateSubmitted", values: { requested: count("requested"), notNeeded: count("notNeeded") } };
+    case "onboarding.step4.start":
+      return { key: "step4Start", values: {} };
+    case "onboarding.step4.run":
+      return { key: "step4Run", values: { created: count("created") } };
     case "job.enqueue":
       return { key: "jobQueued", values: { type: String(after.type ?? "") } };
     default:

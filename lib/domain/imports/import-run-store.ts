@@ -38,6 +38,8 @@ export interface ImportTarget {
   problemsPurpose: string;
   /** Audit action prefix, e.g. "personnel.import". */
   auditAction: string;
+  /** The sheet the import reads, when the format names one; its problems are marked there. */
+  sheetName?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function recordImportPreview(
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
   const state = analysis.rejection || errors ? "rejected" : "previewed";
   const marked =
-    analysis.fileKind && analysis.problems.length ? await markProblems(file.content, analysis.fileKind, analysis.problems, {}) : null;
+    analysis.fileKind && analysis.problems.length ? await markProblems(file.content, analysis.fileKind, analysis.problems, { sheetName: target.sheetName }) : null;
   return db.transaction(async (tx) => {
     const original = await storeFile(tx, {
       entityId: target.entityId,

@@ -77,7 +77,7 @@ export function parseTemplateRow(row: RawRow, columns: TemplateColumnIndexes, op
   let relationNumber: number | null = null;
   const relationText = text("relationNumber");
   if (relationText) {
-    const number = Number(relationText.replace(",", "."));
+    const number = /^\d+([.,]0+)?$/.test(relationText) ? Number(relationText.replace(",", ".")) : Number.NaN;
     if (Number.isInteger(number) && number >= 1 && number <= 999) relationNumber = number;
     else problem("relationNumber", "error", `"${relationText}" is geen nummer van een arbeidsrelatie: gebruik een geheel getal vanaf 1.`);
   }

@@ -5,6 +5,7 @@ import { commitImportRun, recordImportPreview, staleImportError, type ImportAnal
 import { AppError } from "@/lib/errors/app-error";
 import { UploadRejectedError } from "@/lib/excel/read/inspect-upload";
 import { analyseTemplateFile } from "./analyse-template-file";
+import { TEMPLATE_SHEET } from "./template-format";
 import { requireTemplateChangeable } from "./template-state";
 
 export const TEMPLATE_IMPORT_KIND = "position-template";
@@ -17,6 +18,7 @@ export function templateImportTarget(entityId: string): ImportTarget {
     uploadPurpose: "position-template-upload",
     problemsPurpose: "position-template-problems",
     auditAction: "onboarding.step3.upload",
+    sheetName: TEMPLATE_SHEET,
   };
 }
 

@@ -169,7 +169,7 @@ export async function correctTemplateRequest(
       objectId: row.request.id,
       entityId,
       before: pick(row.request),
-      after: data,
+      after: { rowNumber: row.request.rowNumber, ...data },
       requestId: input.auditRequestId,
     });
     return { ok: true as const };

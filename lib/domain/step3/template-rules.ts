@@ -96,8 +96,10 @@ export function checkTemplateRow(values: TemplateRowValues, context: TemplateCon
       error("decision", "error", "Nee heeft geen zin op een vrije rij (zonder groene lijn). Maak de rij leeg, of kies Ja om een arbeidsplaats aan te vragen.");
     }
     decision ??= "requested";
-  } else if (!decision && !values.unreadable.includes("decision")) {
-    error("decision", "error", `Kies Ja of Nee in ${TEMPLATE_HEADER_OF.decision}: elke groene lijn krijgt een beslissing.`);
+  } else if (!decision) {
+    if (!values.unreadable.includes("decision")) error("decision", "error", `Kies Ja of Nee in ${TEMPLATE_HEADER_OF.decision}: elke groene lijn krijgt een beslissing.`);
+    // Without a decision, whether the position's columns are needed is not known: no more messages.
+    return null;
   }
 
   if (decision === "not_needed") {

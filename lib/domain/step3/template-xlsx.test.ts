@@ -58,7 +58,7 @@ const LAST_ROW = 1 + LINES.length + TEMPLATE_FREE_ROWS;
 
 async function load(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer); // exceljs declares its own Buffer type
   return workbook;
 }
 

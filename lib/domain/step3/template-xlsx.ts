@@ -226,6 +226,7 @@ async function writeTemplateSheet(sheet: SheetWithValidations, input: TemplateXl
   const lastColumn = columnLetter(TEMPLATE_COLUMNS.length);
   sheet.autoFilter = `A1:${lastColumn}${lastRow}`;
   addValidations(sheet, input.lists, lastRow);
+  await sheet.protect("", PROTECTION_OPTIONS);
   sheet.commit();
 }
 

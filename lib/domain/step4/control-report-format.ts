@@ -16,9 +16,9 @@ export const CONTROL_REPORT_COLUMNS = [
   { key: "dutyLocation", header: "Standplaats", required: false },
   { key: "fte", header: "VTE", required: false },
   { key: "validFrom", header: "Ingangsdatum", required: false },
-  { key: "requestedForVlimpers", header: "Aangevraagd voor (Vlimpersnummer)", required: false },
-  { key: "requestedForName", header: "Aangevraagd voor (naam)", required: false },
-  { key: "requestedForRelation", header: "Aangevraagd voor (arbeidsrelatie)", required: false },
+  { key: "requestedForVlimpers", header: "Aangevraagd voor: Vlimpersnummer", required: false },
+  { key: "requestedForName", header: "Aangevraagd voor: naam", required: false },
+  { key: "requestedForRelation", header: "Aangevraagd voor: arbeidsrelatie", required: false },
   { key: "note", header: "Opmerking", required: false },
   // The two orange columns, filled by the entity in step 5.
   { key: "vlimpers", header: "Vlimpersnummer", aliases: ["Vlimpers nr", "Vlimpers"], required: true },

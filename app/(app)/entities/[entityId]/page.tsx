@@ -88,7 +88,7 @@ export default async function EntityPage({ params }: Props) {
               <ListItem key={step} aria-current={isCurrent ? "step" : undefined}
                 icon={<ThemeIcon size="sm" radius="xl" variant={isCurrent ? "filled" : "light"}>{step}</ThemeIcon>}>
                 <Group gap="xs">
-                  {step === 1 || (step === 2 && canSeePersonnel) ? (
+                  {step === 1 || (step >= 2 && step <= 4 && canSeePersonnel) ? (
                     <AnchorLink href={`/entities/${entity.id}/steps/${step}`} fw={isCurrent ? 700 : 400}>
                       {t(`steps.${step}` as "steps.1")}
                     </AnchorLink>

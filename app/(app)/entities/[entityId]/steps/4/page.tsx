@@ -30,8 +30,10 @@ export default async function Step4Page({ params }: { params: Promise<{ entityId
   const runs = await listStep4Runs(database, entity.id);
   const running = runs.some((r) => r.state === "running");
   const report = runs.find((r) => r.state === "done" && r.output_file_id);
-  const canRun = hasEntityPermission(principal, "onboarding.runAutomatedStep", entity.id) && entity.currentStep === 4 && !running;
-  const waitsForEntity = report && entity.currentStep === 5 && hasEntityPermission(principal, "onboarding.entityStep", entity.id);
+  const isCentral = hasEntityPermission(principal, "onboarding.runAutomatedStep", entity.id);
+  const canRun = isCentral && entity.currentStep === 4 && !running;
+  // "Waiting for you" is for the entity's HR; the central team sees that it waits for the entity.
+  const waitsForEntity = report && entity.currentStep === 5;
 
   return (
     <Stack gap="lg">
@@ -42,9 +44,14 @@ export default async function Step4Page({ params }: { params: Promise<{ entityId
       </Stack>
       <Text maw={820}>{t("intro")}</Text>
       {entity.currentStep < 4 && <Alert color="gray">{t("notYet")}</Alert>}
-      {waitsForEntity && (
+      {waitsForEntity && !isCentral && (
         <Alert color="orange" role="status" title={t("waitingTitle")}>
           {t("waiting")}
+        </Alert>
+      )}
+      {waitsForEntity && isCentral && (
+        <Alert color="gray" role="status">
+          {t("waitingForEntity")}
         </Alert>
       )}
 
@@ -52,9 +59,11 @@ export default async function Step4Page({ params }: { params: Promise<{ entityId
         <Title order={2} size="h3" id="dry-run-title" mb="xs">
           {t("dryRunTitle")}
         </Title>
-        <Alert color="blue" mb="sm">
-          {t("summary", { create: counts.create })}
-        </Alert>
+        {entity.currentStep <= 4 && (
+          <Alert color="blue" mb="sm">
+            {t("summary", { create: counts.create })}
+          </Alert>
+        )}
         <FigureGrid
           figures={[
             { label: t("figureCreate"), value: format.number(counts.create), accent: "blue" },
