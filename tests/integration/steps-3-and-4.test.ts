@@ -120,6 +120,18 @@ describe(`steps 3 and 4: the template, its uploads and the control report (${tes
     expect(await requestCount()).toBe(0);
   });
 
+  it("refuses a file that is no spreadsheet, or has no sheet Sjabloon, with a clear message", async () => {
+    const pdf = await upload(Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n"), "sjabloon.xlsx");
+    expect(pdf.state).toBe("rejected");
+    expect(pdf.rejection).toMatch(/PDF/i);
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Blad1").addRow(["Vlimpersnummer", "Arbeidsrelatie"]);
+    const noSheet = await upload(await toBuffer(other));
+    expect(noSheet.state).toBe("rejected");
+    expect(noSheet.rejection).toMatch(/Sjabloon/);
+    expect(await requestCount()).toBe(0);
+  });
+
   it("accepts a clean upload; a later one replaces it", async () => {
     const first = await upload(await filledTemplate());
     expect(first.state).toBe("previewed");
