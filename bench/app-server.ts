@@ -6,7 +6,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 /** Starts `next start` on a database (building first when there is no build), and waits until it answers. */
-export async function startAppServer(options: { databaseUrl: string; port: number }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startAppServer(options: { databaseUrl: string; port: number; nodeArgs?: string[] }): Promise<{ url: string; stop(): Promise<void> }> {
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -20,7 +20,7 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const server: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], { cwd: root, env, stdio: "ignore" });
+  const server: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, "start", "-p", String(options.port)], { cwd: root, env, stdio: "ignore" });
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

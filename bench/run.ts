@@ -11,7 +11,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { printTable, type BenchResult } from "./harness";
 import { benchHomeLatency } from "./http-home";
-import { benchReportPageLatency } from "./http-report";
+import { benchReportPageLatency, benchReportPageLatencyUnderLoad } from "./http-report";
 import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
 import { benchExcelRawStream, benchReportXlsxPeakRss, benchReportXlsxSeconds } from "./report-xlsx";
 import { benchSeedFull } from "./seed-full";
@@ -36,6 +36,7 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "report.step2.xlsx.50k.peak_rss_mb", run: benchReportXlsxPeakRss },
   { name: "exceljs.raw_stream.50k.seconds", run: benchExcelRawStream },
   { name: "report.step2.page.p95_ms", run: benchReportPageLatency },
+  { name: "report.step2.page.p95_ms.4_connections", run: benchReportPageLatencyUnderLoad },
   { name: "template.generate.5k.seconds", run: benchTemplateGenerate },
   { name: "template.validate.5k.seconds", run: benchTemplateValidate },
   { name: "step4.5k.seconds", run: benchStep4 },

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Badge, Button, Group, Modal, Table, Text, UnstyledButton } from "@mantine/core";
+import { Alert, Modal, Table, UnstyledButton } from "@mantine/core";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -9,6 +9,7 @@ import type { ReportSort } from "@/lib/domain/step2/report-filters";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
 import { LoadedCorrectionForm } from "./correction-dialog";
 import { PositionHistory } from "./position-history";
+import classes from "./report-table.module.css";
 
 const COLUMNS: { key: string; sort?: ReportSort; align?: "right" }[] = [
   { key: "colour", sort: "colour" },
@@ -89,15 +90,11 @@ export function ReportTable({
           </Table.Thead>
           <Table.Tbody>
             {lines.map((line) => (
-              <Table.Tr
-                key={line.relationId}
-                style={{ borderLeft: `6px solid var(--mantine-color-${line.colour === "blue" ? "blue" : "green"}-6)` }}
-                bg={line.colour === "blue" ? "var(--mantine-color-blue-0)" : "var(--mantine-color-green-0)"}
-              >
+              <tr key={line.relationId} className={`${classes.line} mantine-Table-tr`} data-colour={line.colour}>
                 <Table.Td>
-                  <Badge color={line.colour} variant="light">
+                  <span className={classes.badge} data-colour={line.colour}>
                     {t(line.colour)}
-                  </Badge>
+                  </span>
                 </Table.Td>
                 <Table.Td>{line.name}</Table.Td>
                 <Table.Td>{line.vlimpers}</Table.Td>
@@ -107,9 +104,7 @@ export function ReportTable({
                   {line.functionCode ? (
                     <>
                       {line.functionCode}
-                      <Text size="xs" c="dimmed">
-                        {line.functionTitle}
-                      </Text>
+                      <div className={classes.subtitle}>{line.functionTitle}</div>
                     </>
                   ) : (
                     "—"
@@ -123,18 +118,18 @@ export function ReportTable({
                 {canCorrect && (
                   <Table.Td>
                     {line.positionId && (
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="compact-sm" variant="default" onClick={() => setDialog({ mode: "correct", line })} aria-label={`${t("correct")} ${line.positionNumber}`}>
+                      <div className={classes.actions}>
+                        <button type="button" className={classes.action} onClick={() => setDialog({ mode: "correct", line })} aria-label={`${t("correct")} ${line.positionNumber}`}>
                           {t("correct")}
-                        </Button>
-                        <Button size="compact-sm" variant="subtle" onClick={() => setDialog({ mode: "history", line })} aria-label={`${t("history")} ${line.positionNumber}`}>
+                        </button>
+                        <button type="button" className={classes.action} data-subtle onClick={() => setDialog({ mode: "history", line })} aria-label={`${t("history")} ${line.positionNumber}`}>
                           {t("history")}
-                        </Button>
-                      </Group>
+                        </button>
+                      </div>
                     )}
                   </Table.Td>
                 )}
-              </Table.Tr>
+              </tr>
             ))}
           </Table.Tbody>
         </Table>

@@ -2,30 +2,11 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { signInAsDemo } from "./support/demo";
-
-/** Exports the entity's personnel list through the background job and returns the file. */
-async function exportPersonnelList(page: Page): Promise<Buffer> {
-  await page.getByRole("button", { name: "Personeelslijst exporteren (.xlsx)" }).click();
-  await page.getByRole("status").getByRole("link", { name: "Achtergrondtaken" }).click();
-  const row = page.getByRole("row", { name: /Export personeelslijst/ }).first();
-  await expect(row.getByText("Geslaagd")).toBeVisible({ timeout: 30_000 });
-  const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "Downloaden" }).click()]);
-  return readFile((await download.path())!);
-}
+import { exportPersonnelList, uploadPersonnelList as upload } from "./support/personnel";
 
 /** The value of one of the preview's figures (a dt/dd pair). */
 function figure(page: Page, label: string) {
   return page.locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
-}
-
-async function upload(page: Page, name: string, content: Buffer) {
-  // Mantine's FileInput shows a button and keeps the real file input hidden.
-  await page.getByRole("form", { name: "Nieuwe personeelslijst opladen" }).locator('input[type="file"]').setInputFiles({
-    name,
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: content,
-  });
-  await page.getByRole("button", { name: "Opladen en controleren" }).click();
 }
 
 test("the expert uploads a personnel list, gets the problems back in their own file, fixes them and confirms", async ({ page }) => {

@@ -2,11 +2,29 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { signInAsDemo } from "./support/demo";
+import { exportPersonnelList, uploadPersonnelList } from "./support/personnel";
+
+/** A name as an HR system might deliver it: text that a spreadsheet would take for a formula. */
+const FORMULA_NAME = '=HYPERLINK("http://evil.example","klik")';
 
 test("the HR officer filters the step-2 report, corrects a blue line, sees its history, downloads it and marks the review done", async ({ page }) => {
-  // The central expert runs step 1 for the entity first.
+  // The central expert imports a personnel list in which one name looks like a formula, then runs step 1.
   await signInAsDemo(page, "expert@demo.vlaanderen.be");
   await page.getByRole("link", { name: "Departement Omgeving" }).first().click();
+  await expect(page).toHaveURL(/\/entities\/[0-9a-f-]+$/);
+  const entityUrl = page.url();
+  const list = new ExcelJS.Workbook();
+  await list.xlsx.load((await exportPersonnelList(page)) as unknown as ArrayBuffer);
+  const listSheet = list.worksheets[0]!;
+  const nameColumn = (listSheet.getRow(1).values as unknown[]).map(String).indexOf("Naam");
+  const renamedVlimpers = String(listSheet.getCell(2, 1).value);
+  listSheet.getCell(2, nameColumn).value = FORMULA_NAME;
+  await page.goto(entityUrl);
+  await page.getByRole("link", { name: "Personeelslijst beheren" }).click();
+  await uploadPersonnelList(page, "personeelslijst.xlsx", Buffer.from(await list.xlsx.writeBuffer()));
+  await page.getByRole("button", { name: "Bevestigen en opslaan" }).click();
+  await expect(page.getByText("Verwerkt", { exact: true })).toBeVisible();
+  await page.goto(entityUrl);
   await page.getByRole("link", { name: "Automatische aanmaak en koppeling" }).click();
   await page.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
   await page.getByRole("dialog", { name: "Stap 1 uitvoeren" }).getByRole("button", { name: "Stap 1 uitvoeren" }).click();
@@ -57,6 +75,14 @@ test("the HR officer filters the step-2 report, corrects a blue line, sees its h
   expect(sheet.getCell("A4").value).toBe("blauw");
   expect((sheet.getCell("A4").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFD0E7FF");
   expect(book.getWorksheet("Legende")).toBeDefined();
+  // The formula-like name is a text cell in the download, not a formula or a link.
+  let nameCell: ExcelJS.Cell | undefined;
+  sheet.eachRow((row) => {
+    if (String(row.getCell(3).value) === renamedVlimpers) nameCell = row.getCell(4);
+  });
+  expect(nameCell?.value).toBe(`${FORMULA_NAME} ${String(listSheet.getCell(2, nameColumn + 1).value)}`);
+  expect(nameCell?.type).toBe(ExcelJS.ValueType.String);
+  expect(nameCell?.formula).toBeUndefined();
 
   await page.getByRole("button", { name: "Nazicht afgerond" }).click();
   await page.getByRole("dialog", { name: "Nazicht afgerond" }).getByRole("button", { name: "Nazicht afgerond" }).click();
