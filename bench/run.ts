@@ -18,7 +18,7 @@ import { benchSeedFull } from "./seed-full";
 import { benchStep1EntityLargest, benchStep1Government } from "./step1";
 import { benchStep1LowerBound } from "./step1-lower-bound";
 import { benchStep1PerRow } from "./step1-per-row";
-import { benchStep4, benchTemplateGenerate, benchTemplateValidate } from "./template";
+import { benchControlValidate, benchStep4, benchStep6, benchTemplateGenerate, benchTemplateValidate } from "./template";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
 
@@ -40,6 +40,8 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "template.generate.5k.seconds", run: benchTemplateGenerate },
   { name: "template.validate.5k.seconds", run: benchTemplateValidate },
   { name: "step4.5k.seconds", run: benchStep4 },
+  { name: "control.validate.5k.seconds", run: benchControlValidate },
+  { name: "step6.5k.seconds", run: benchStep6 },
 ];
 
 const results: BenchResult[] = [];

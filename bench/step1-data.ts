@@ -35,7 +35,7 @@ export async function step1Database(label: string): Promise<Step1Database> {
     // runStep1 moves each onboarding on to step 2; every run has to start from the loaded state.
     await db.execute(sql`create table bench_onboardings_loaded as select id, current_step, current_state, updated_at from onboardings`);
     const reset = async () => {
-      await db.execute(sql`truncate position_links, position_versions, positions`);
+      await db.execute(sql`truncate position_links, position_versions, position_requests, positions`);
       await db.execute(sql`
         update onboardings o set current_step = s.current_step, current_state = s.current_state, updated_at = s.updated_at
         from bench_onboardings_loaded s where s.id = o.id`);

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { DatabaseHandle, Db } from "../db/client";
 import { todayInBrussels } from "../lib/dates";
 import { generateDemoData } from "../lib/demo/generate";
 import { loadDemoData } from "../lib/demo/load";
@@ -14,11 +14,18 @@ import { summarize } from "./harness";
 import { addRelations, largestEntity, recordStep1Run } from "./report-data";
 import { scratchDatabase } from "./scratch-database";
 import { timed } from "./step1-data";
+import { CONTROL_REPORT_COLUMNS, CONTROL_REPORT_SHEET } from "../lib/domain/step4/control-report-format";
+import { acceptControlUpload, previewControlUpload } from "../lib/domain/step5/control-import";
+import { submitControlReport } from "../lib/domain/step5/control-assignments";
+import { runStep6, startStep6 } from "../lib/domain/step6/run-step6";
+import { readFileContent } from "../lib/files/store-file";
+import { queueFor, stopQueue } from "../lib/jobs/queue";
 
 const GREEN_LINES = 5_000;
 const RUNS = 3;
 
 interface TemplateDatabase {
+  handle: DatabaseHandle;
   db: Db;
   entityId: string;
   actorId: string;
@@ -43,7 +50,16 @@ async function templateDatabase(label: string): Promise<TemplateDatabase> {
     await db.execute(sql`vacuum analyze`);
     const actor = await db.execute<{ id: string }>(sql`select id from users where email = 'expert@demo.vlaanderen.be'`);
     console.log(`[bench]   ${entity.name}: ${GREEN_LINES} relations, all green lines of the template`);
-    return { db, entityId: entity.id, actorId: actor.rows[0]!.id, drop: () => scratch.drop() };
+    return {
+      handle: scratch.handle,
+      db,
+      entityId: entity.id,
+      actorId: actor.rows[0]!.id,
+      drop: async () => {
+        await stopQueue(scratch.handle);
+        await scratch.drop();
+      },
+    };
   } catch (error) {
     await scratch.drop();
     throw error;
@@ -139,4 +155,68 @@ export async function benchStep4() {
     return seconds;
   });
   return summarize("step4.5k.seconds", "s", samples);
+}
+
+/** The template of 5,000 green lines filled, accepted and submitted, and step 4 run: the entity stands at step 5. The control report. */
+async function throughStep4(data: TemplateDatabase): Promise<Buffer> {
+  const { content } = await filledTemplate(await templateBuffer(data));
+  const file = { fileName: "sjabloon.xlsx", contentType: "application/octet-stream", content };
+  const preview = await previewTemplateUpload(data.db, { entityId: data.entityId, file, actorId: data.actorId });
+  await acceptTemplateUpload(data.db, { entityId: data.entityId, importRunId: preview.importRunId, actorId: data.actorId });
+  await submitTemplate(data.db, { entityId: data.entityId, actorId: data.actorId });
+  const step4 = await runStep4(data.db, { entityId: data.entityId, runDate: todayInBrussels(), actorId: data.actorId });
+  return (await readFileContent(data.db, step4.controlReportFileId!))!;
+}
+
+/** The control report as the entity returns it: each position given to the relation it was requested for. */
+async function filledControlReport(report: Buffer): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(report as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(CONTROL_REPORT_SHEET)!;
+  const column = (key: (typeof CONTROL_REPORT_COLUMNS)[number]["key"]) => CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
+  sheet.eachRow((row, r) => {
+    if (r === 1) return;
+    row.getCell(column("vlimpers")).value = row.getCell(column("requestedForVlimpers")).value;
+    row.getCell(column("relationNumber")).value = row.getCell(column("requestedForRelation")).value;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** control.validate.5k.seconds: a control report of 5,000 positions, filled, from upload to the kept, validated preview. */
+export async function benchControlValidate() {
+  let filled: Buffer | undefined;
+  const samples = await measure("control_validate", async (data, index) => {
+    filled ??= await filledControlReport(await throughStep4(data));
+    const file = { fileName: `controlerapport-${index}.xlsx`, contentType: "application/octet-stream", content: filled };
+    const { seconds, result } = await timed(() => previewControlUpload(data.db, { entityId: data.entityId, file, actorId: data.actorId }));
+    if (result.state !== "previewed") throw new Error(`the filled control report was refused: ${result.rejection ?? JSON.stringify(result.summary)}`);
+    console.log(`[bench]   ${result.summary!.rows} rows, ${result.summary!.added} positions given a person`);
+    return seconds;
+  });
+  return summarize("control.validate.5k.seconds", "s", samples);
+}
+
+/** step6.5k.seconds: 5,000 links made by step 6 (the job's work, in one transaction). Each run starts from the submitted control report. */
+export async function benchStep6() {
+  let assigned = 0;
+  const samples = await measure("step6", async (data, index) => {
+    if (index === 0) {
+      const filled = await filledControlReport(await throughStep4(data));
+      const file = { fileName: "controlerapport.xlsx", contentType: "application/octet-stream", content: filled };
+      const preview = await previewControlUpload(data.db, { entityId: data.entityId, file, actorId: data.actorId });
+      assigned = (await acceptControlUpload(data.db, { entityId: data.entityId, importRunId: preview.importRunId, actorId: data.actorId })).assigned;
+      await submitControlReport(data.db, { entityId: data.entityId, actorId: data.actorId });
+      await queueFor(data.handle);
+    } else {
+      await data.db.execute(sql`delete from position_links where entity_id = ${data.entityId}`);
+      await data.db.execute(sql`update onboardings set current_step = 6, current_state = 'waiting_central' where entity_id = ${data.entityId}`);
+    }
+    const { stepRunId } = await startStep6(data.handle, { entityId: data.entityId, runDate: todayInBrussels(), actorId: data.actorId });
+    await data.db.execute(sql`checkpoint`);
+    const { seconds, result } = await timed(() => runStep6(data.db, { entityId: data.entityId, runDate: todayInBrussels(), actorId: data.actorId, stepRunId }));
+    if (result.linked !== assigned) throw new Error(`step 6 made ${result.linked} links, ${assigned} were asked for`);
+    console.log(`[bench]   ${result.linked} links made`);
+    return seconds;
+  });
+  return summarize("step6.5k.seconds", "s", samples);
 }

@@ -44,9 +44,19 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
   const summary = run.summary;
   const reference = confirmTarget?.type === "reference";
   const template = confirmTarget?.type === "template";
+  const control = confirmTarget?.type === "control";
   const figures = !summary
     ? []
-    : template
+    : control
+      ? ([
+          ["rows", t("rows"), summary.rows],
+          ["added", t("assigned"), summary.added],
+          ["unchanged", t("vacant"), summary.unchanged],
+          ["gone", t("missingPositions"), summary.gone],
+          ["errors", t("errors"), summary.errors],
+          ["warnings", t("warnings"), summary.warnings],
+        ] as const)
+      : template
       ? ([
           ["rows", t("rows"), summary.rows],
           ["added", t("requested"), summary.added],
@@ -84,7 +94,7 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
           {t("countsNote")}
         </Text>
       )}
-      {run.state === "previewed" && nothingChanges && !template && (
+      {run.state === "previewed" && nothingChanges && !template && !control && (
         <Alert color="gray" role="status">
           {reference ? t("noChangesYetReference") : t("noChangesYet")}
         </Alert>

@@ -39,6 +39,10 @@ export const positionRequests = pgTable(
     note: text(),
     /** The position step 4 created for the row. */
     positionId: uuid(),
+    /** Step 5: the employment relation that goes into that position (null: it stays vacant). */
+    assignedRelationId: uuid(),
+    /** Optimistic-lock counter for the step-5 assignment. */
+    assignmentRevision: integer().notNull().default(1),
     /** Optimistic-lock counter for online corrections. */
     revision: integer().notNull().default(1),
     updatedBy: uuid().references(() => users.id),
@@ -49,10 +53,18 @@ export const positionRequests = pgTable(
     foreignKey({ name: "position_requests_org_unit_fk", columns: [t.entityId, t.orgUnitId], foreignColumns: [orgUnits.entityId, orgUnits.id] }),
     foreignKey({ name: "position_requests_cost_centre_fk", columns: [t.entityId, t.costCentreId], foreignColumns: [costCentres.entityId, costCentres.id] }),
     foreignKey({ name: "position_requests_position_fk", columns: [t.entityId, t.positionId], foreignColumns: [positions.entityId, positions.id] }),
+    foreignKey({
+      name: "position_requests_assigned_relation_fk",
+      columns: [t.entityId, t.assignedRelationId],
+      foreignColumns: [employmentRelations.entityId, employmentRelations.id],
+    }),
     index().on(t.entityId, t.rowNumber),
     // A green line is requested at most once, and a position comes from at most one row.
     uniqueIndex("position_requests_one_per_relation").on(t.entityId, t.relationId),
     uniqueIndex("position_requests_one_per_position").on(t.positionId),
+    // Step 5: a relation goes into at most one position, and only into a position step 4 created.
+    uniqueIndex("position_requests_one_position_per_assigned_relation").on(t.entityId, t.assignedRelationId),
+    check("position_requests_assigned_needs_position", sql`${t.assignedRelationId} is null or ${t.positionId} is not null`),
     check(
       "position_requests_requested_complete",
       sql`${t.decision} <> 'requested' or (${t.functionProfileId} is not null and ${t.fte} is not null and ${t.gradeId} is not null and ${t.orgUnitId} is not null)`,

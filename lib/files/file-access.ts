@@ -8,6 +8,8 @@ const PURPOSE_PERMISSION: Record<string, Permission> = {
   "position-template-upload": "personnel.read",
   "position-template-problems": "personnel.read",
   "control-report": "personnel.read",
+  "control-report-upload": "personnel.read",
+  "control-report-problems": "personnel.read",
   "reference-upload": "reference.write",
   "reference-problems": "reference.write",
 };

@@ -12,6 +12,7 @@ const KIND_KEYS: Record<string, string> = {
   "reference:org-units": "orgUnits",
   "reference:cost-centres": "costCentres",
   "position-template": "positionTemplate",
+  "control-report": "controlReport",
 };
 
 export function describeActivity(event: { action: string; objectType: string; after: unknown }): ActivityDescription | null {
@@ -21,7 +22,8 @@ export function describeActivity(event: { action: string; objectType: string; af
   switch (event.action) {
     case "personnel.import.preview":
     case "reference.import.preview":
-    case "onboarding.step3.upload.preview": {
+    case "onboarding.step3.upload.preview":
+    case "onboarding.step5.upload.preview": {
       const list = KIND_KEYS[String(after.kind ?? "personnel-list")] ?? "personnelList";
       return {
         key: after.state === "rejected" ? "uploadRejected" : "uploadPreviewed",
@@ -64,6 +66,18 @@ export function describeActivity(event: { action: string; objectType: string; af
       return { key: "step4Start", values: {} };
     case "onboarding.step4.run":
       return { key: "step4Run", values: { created: count("created") } };
+    case "onboarding.step5.upload.commit":
+      return { key: "controlAccepted", values: { assigned: count("assigned"), vacant: count("vacant") } };
+    case "onboarding.step5.assign":
+      return { key: "positionAssigned", values: { number: count("positionNumber") } };
+    case "onboarding.step5.submit":
+      return { key: "controlSubmitted", values: { link: count("link"), vacant: count("vacant") } };
+    case "onboarding.step6.start":
+      return { key: "step6Start", values: {} };
+    case "onboarding.step6.run":
+      return { key: "step6Run", values: { linked: count("linked") } };
+    case "onboarding.reopen":
+      return { key: "reopened", values: { step: count("reopenedStep"), reason: String(after.reason ?? "") } };
     case "job.enqueue":
       return { key: "jobQueued", values: { type: String(after.type ?? "") } };
     default:

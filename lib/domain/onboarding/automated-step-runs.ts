@@ -1,18 +1,21 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
-import type { DatabaseHandle, Db } from "@/db/client";
+import type { DatabaseHandle, Db, Tx } from "@/db/client";
 import { jobRuns, onboardingStepRuns, onboardings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import type { AutomatedStep } from "./workflow";
+import { applyTransition, lockWorkflow } from "./workflow-store";
 
-export type AutomatedStep = 1 | 4 | 6;
+export type { AutomatedStep };
 
 /**
  * Starts an automated step (1, 4 or 6) as a background job: a running step run, the job, the
- * onboarding shown as running, and the audit row, in one transaction. One run per entity and step
- * at a time: a second start while one is queued or running is refused (a unique index holds that,
- * also under concurrent starts). A run whose job failed for good is closed as failed first, so the
- * expert can start again.
+ * onboarding shown as running (the workflow's "start", refused when the step is not current or
+ * already running), and the audit row, in one transaction. One run per entity and step at a time:
+ * the onboarding's row lock and a unique index on running step runs hold that, also under
+ * concurrent starts. A run whose job failed for good is closed as failed first, so the expert can
+ * start again.
  */
 export async function startAutomatedStep(
   handle: DatabaseHandle,
@@ -31,23 +34,11 @@ export async function startAutomatedStep(
   const { step, entityId } = input;
   try {
     return await db.transaction(async (tx) => {
-      // Failed for good, or lost: a job that has not finished long after its expiry (30 min) never will.
-      const failedJobs = tx
-        .select({ id: jobRuns.id })
-        .from(jobRuns)
-        .where(or(inArray(jobRuns.state, ["failed", "cancelled"]), and(ne(jobRuns.state, "succeeded"), sql`${jobRuns.createdAt} < now() - interval '2 hours'`)));
-      await tx
-        .update(onboardingStepRuns)
-        .set({ state: "failed", finishedAt: sql`now()` })
-        .where(
-          and(
-            eq(onboardingStepRuns.entityId, entityId),
-            eq(onboardingStepRuns.step, step),
-            eq(onboardingStepRuns.state, "running"),
-            eq(onboardingStepRuns.dryRun, false),
-            inArray(onboardingStepRuns.jobRunId, failedJobs),
-          ),
-        );
+      // The workflow decides whether the step may start now (and locks the onboarding meanwhile).
+      const closed = await closeFailedRuns(tx, entityId, step);
+      const position = await lockWorkflow(tx, entityId);
+      if (closed && position.step === step && position.state === "running") await setState(tx, entityId, "failed");
+      await applyTransition(tx, entityId, { type: "start", step }, "central");
       const [stepRun] = await tx
         .insert(onboardingStepRuns)
         .values({ entityId, step, state: "running", actorId: input.actorId, note: input.note ?? null })
@@ -55,10 +46,6 @@ export async function startAutomatedStep(
       const payload = input.payload(stepRun!.id);
       const { jobRunId } = await enqueueJob(handle, tx, { type: input.jobType, entityId, payload, createdBy: input.actorId });
       await tx.update(onboardingStepRuns).set({ jobRunId }).where(eq(onboardingStepRuns.id, stepRun!.id));
-      await tx
-        .update(onboardings)
-        .set({ currentState: "running", updatedAt: sql`now()` })
-        .where(and(eq(onboardings.entityId, entityId), eq(onboardings.currentStep, step)));
       await recordAudit(tx, {
         actorId: input.actorId,
         action: `onboarding.step${step}.start`,
@@ -90,6 +77,35 @@ export async function markStepRunFailed(db: Db, input: { step: AutomatedStep; en
       .set({ currentState: "failed", updatedAt: sql`now()` })
       .where(and(eq(onboardings.entityId, input.entityId), eq(onboardings.currentStep, input.step)));
   });
+}
+
+/**
+ * Closes as failed the running runs of the step whose job failed for good or was lost (a job that
+ * has not finished long after its expiry of 30 minutes never will). Whether any was closed.
+ */
+async function closeFailedRuns(tx: Tx, entityId: string, step: AutomatedStep): Promise<boolean> {
+  const failedJobs = tx
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(or(inArray(jobRuns.state, ["failed", "cancelled"]), and(ne(jobRuns.state, "succeeded"), sql`${jobRuns.createdAt} < now() - interval '2 hours'`)));
+  const closed = await tx
+    .update(onboardingStepRuns)
+    .set({ state: "failed", finishedAt: sql`now()` })
+    .where(
+      and(
+        eq(onboardingStepRuns.entityId, entityId),
+        eq(onboardingStepRuns.step, step),
+        eq(onboardingStepRuns.state, "running"),
+        eq(onboardingStepRuns.dryRun, false),
+        inArray(onboardingStepRuns.jobRunId, failedJobs),
+      ),
+    )
+    .returning({ id: onboardingStepRuns.id });
+  return closed.length > 0;
+}
+
+async function setState(tx: Tx, entityId: string, state: "failed") {
+  await tx.update(onboardings).set({ currentState: state, updatedAt: sql`now()` }).where(eq(onboardings.entityId, entityId));
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

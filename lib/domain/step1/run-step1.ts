@@ -4,6 +4,7 @@ import { onboardingStepRuns, onboardings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { startAutomatedStep, markStepRunFailed } from "@/lib/domain/onboarding/automated-step-runs";
+import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { personnelImportTarget } from "@/lib/domain/personnel/preview-personnel-import";
 import { STEP1_JOB_TYPE } from "./step1-job-type";
@@ -53,10 +54,14 @@ export async function runStep1(
         .set({ state: "done", counts: { ...counts, created }, finishedAt: sql`now()`, note: runDate })
         .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, entityId)));
     }
-    await tx
-      .update(onboardings)
-      .set({ currentStep: sql`greatest(${onboardings.currentStep}, 2)`, currentState: "waiting_entity", updatedAt: sql`now()` })
-      .where(and(eq(onboardings.entityId, entityId), sql`${onboardings.currentStep} <= 2`));
+    if (input.stepRunId) await applyTransition(tx, entityId, { type: "finish", step: 1 }, "system");
+    else {
+      // A direct run outside a job (tests, benchmarks, demo data) moves the onboarding on as a job would.
+      await tx
+        .update(onboardings)
+        .set({ currentStep: sql`greatest(${onboardings.currentStep}, 2)`, currentState: "waiting_entity", updatedAt: sql`now()` })
+        .where(and(eq(onboardings.entityId, entityId), sql`${onboardings.currentStep} <= 2`));
+    }
     await recordAudit(tx, {
       actorId,
       action: "onboarding.step1.run",

@@ -1,18 +1,16 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { onboardingStepRuns, onboardings } from "@/db/schema";
+import { onboardingStepRuns } from "@/db/schema";
+import { applyTransition, lockWorkflow } from "@/lib/domain/onboarding/workflow-store";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 
 /** The entity's HR marks the review of the step-2 report as done: the onboarding moves on to step 3. */
 export async function completeStep2Review(db: Db, input: { entityId: string; actorId: string; counts: Record<string, number>; requestId?: string }) {
   await db.transaction(async (tx) => {
-    const moved = await tx
-      .update(onboardings)
-      .set({ currentStep: 3, currentState: "waiting_entity", updatedAt: sql`now()` })
-      .where(and(eq(onboardings.entityId, input.entityId), eq(onboardings.currentStep, 2)))
-      .returning({ id: onboardings.id });
-    if (moved.length === 0) throw new AppError("conflict", "Het rapport van stap 2 staat niet (meer) open voor nazicht.");
+    const position = await lockWorkflow(tx, input.entityId);
+    if (position.step !== 2) throw new AppError("conflict", "Het rapport van stap 2 staat niet (meer) open voor nazicht.");
+    await applyTransition(tx, input.entityId, { type: "complete", step: 2 }, "entity");
     const [run] = await tx
       .insert(onboardingStepRuns)
       .values({ entityId: input.entityId, step: 2, state: "done", counts: input.counts, actorId: input.actorId, finishedAt: sql`now()` })

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { importRuns, onboardings, positionRequests } from "@/db/schema";
+import { importRuns, positionRequests } from "@/db/schema";
+import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
 import { commitImportRun, recordImportPreview, staleImportError, type ImportAnalysis, type ImportTarget, type PreviewOutcome, type UploadedFile } from "@/lib/domain/imports/import-run-store";
 import { AppError } from "@/lib/errors/app-error";
 import { UploadRejectedError } from "@/lib/excel/read/inspect-upload";
@@ -91,12 +92,7 @@ export async function acceptTemplateUpload(db: Db, input: { entityId: string; im
       const slice = analysis.requests.slice(start, start + INSERT_SLICE);
       await tx.insert(positionRequests).values(slice.map((r) => ({ ...r, entityId, importRunId: input.importRunId, updatedBy: input.actorId })));
     }
-    if (stage === "submitted") {
-      await tx
-        .update(onboardings)
-        .set({ currentStep: 3, currentState: "waiting_entity", updatedAt: sql`now()` })
-        .where(and(eq(onboardings.entityId, entityId), eq(onboardings.currentStep, 4)));
-    }
+    if (stage === "submitted") await applyTransition(tx, entityId, { type: "withdraw", step: 3 }, "entity");
     const requested = analysis.requests.filter((r) => r.decision === "requested").length;
     return { state: "committed" as const, requested, notNeeded: analysis.requests.length - requested };
   });

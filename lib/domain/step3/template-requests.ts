@@ -1,14 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, DbOrTx } from "@/db/client";
-import { employmentRelations, onboardingStepRuns, onboardings, persons, positionRequests } from "@/db/schema";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
+import { employmentRelations, onboardingStepRuns, persons, positionRequests } from "@/db/schema";
 import type { CellProblem } from "@/lib/excel/mark/cell-problem";
 import { parseDecimalText } from "@/lib/excel/read/parse-cell";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { validIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors/app-error";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
-import { TEMPLATE_COLUMNS, TEMPLATE_TEXT_MAX, type TemplateColumnKey } from "./template-format";
+import { TEMPLATE_TEXT_MAX, type TemplateColumnKey } from "./template-format";
 import { templateImportTarget } from "./template-import";
 import { loadTemplateContext } from "./template-queries";
 import { checkTemplateRow } from "./template-rules";
@@ -181,11 +182,8 @@ function pick(request: typeof positionRequests.$inferSelect) {
   return data;
 }
 
-async function backToStep3(tx: DbOrTx, entityId: string) {
-  await tx
-    .update(onboardings)
-    .set({ currentStep: 3, currentState: "waiting_entity", updatedAt: sql`now()` })
-    .where(and(eq(onboardings.entityId, entityId), eq(onboardings.currentStep, 4)));
+async function backToStep3(tx: Tx, entityId: string) {
+  await applyTransition(tx, entityId, { type: "withdraw", step: 3 }, "entity");
 }
 
 /** The entity submits its accepted template: the onboarding moves on to step 4, for the central agency. */
@@ -201,10 +199,7 @@ export async function submitTemplate(db: Db, input: { entityId: string; actorId:
     const requested = Number(counted.rows[0]!.requested);
     const notNeeded = Number(counted.rows[0]!.not_needed);
     if (requested + notNeeded === 0) throw new AppError("conflict", "Er is nog geen aanvaard sjabloon. Laad eerst het ingevulde sjabloon op en aanvaard het.");
-    await tx
-      .update(onboardings)
-      .set({ currentStep: 4, currentState: "waiting_central", updatedAt: sql`now()` })
-      .where(and(eq(onboardings.entityId, entityId), eq(onboardings.currentStep, 3)));
+    await applyTransition(tx, entityId, { type: "complete", step: 3 }, "entity");
     const [run] = await tx
       .insert(onboardingStepRuns)
       .values({ entityId, step: 3, state: "done", counts: { requested, notNeeded }, actorId: input.actorId, finishedAt: sql`now()` })
@@ -222,4 +217,3 @@ export async function submitTemplate(db: Db, input: { entityId: string; actorId:
   });
 }
 
-export const TEMPLATE_FORM_FIELDS = TEMPLATE_COLUMNS.map((c) => c.key);

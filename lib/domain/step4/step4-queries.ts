@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
+import { listStepRuns } from "@/lib/domain/onboarding/step-run-queries";
 import type { ControlReportLine } from "./control-report-xlsx";
 
 export interface Step4Counts {
@@ -96,23 +97,6 @@ export async function controlReportLines(db: DbOrTx, entityId: string): Promise<
 }
 
 /** The runs of step 4 of an entity, newest first, with their job's state and control report. */
-export async function listStep4Runs(db: DbOrTx, entityId: string) {
-  const result = await db.execute<{
-    id: string;
-    state: "running" | "done" | "failed";
-    counts: Record<string, number>;
-    started_at: Date;
-    finished_at: Date | null;
-    job_error: string | null;
-    output_file_id: string | null;
-    actor_name: string | null;
-  }>(sql`
-    select s.id, s.state, s.counts, s.started_at, s.finished_at, j.error as job_error, s.output_file_id, u.name as actor_name
-    from onboarding_step_runs s
-    left join job_runs j on j.id = s.job_run_id
-    left join users u on u.id = s.actor_id
-    where s.entity_id = ${entityId} and s.step = 4 and not s.dry_run
-    order by s.started_at desc
-    limit 20`);
-  return result.rows.map((r) => ({ ...r, started_at: new Date(r.started_at), finished_at: r.finished_at ? new Date(r.finished_at) : null }));
+export function listStep4Runs(db: DbOrTx, entityId: string) {
+  return listStepRuns(db, entityId, 4);
 }

@@ -24,6 +24,7 @@ import { StepStateBadge } from "@/components/entities/step-state-badge";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { currentPrincipal, requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { ReopenStepForm } from "@/components/onboarding/reopen-step-form";
 import { listEntityActivity } from "@/lib/domain/entities/activity-queries";
 import { findEntityInScope, relationStatusCounts } from "@/lib/domain/entities/queries";
 import { todayInBrussels } from "@/lib/dates";
@@ -88,7 +89,7 @@ export default async function EntityPage({ params }: Props) {
               <ListItem key={step} aria-current={isCurrent ? "step" : undefined}
                 icon={<ThemeIcon size="sm" radius="xl" variant={isCurrent ? "filled" : "light"}>{step}</ThemeIcon>}>
                 <Group gap="xs">
-                  {step === 1 || (step >= 2 && step <= 4 && canSeePersonnel) ? (
+                  {step === 1 || step === 6 || (step >= 2 && step <= 5 && canSeePersonnel) ? (
                     <AnchorLink href={`/entities/${entity.id}/steps/${step}`} fw={isCurrent ? 700 : 400}>
                       {t(`steps.${step}` as "steps.1")}
                     </AnchorLink>
@@ -133,6 +134,13 @@ export default async function EntityPage({ params }: Props) {
           <ExportRelationsButton entityId={entity.id} />
         </section>
       )}
+      {hasEntityPermission(principal, "onboarding.reopen", entity.id) && entity.currentStep > 1 && (
+        <section aria-labelledby="reopen-title">
+          <Title order={2} id="reopen-title" size="h3" mb="sm">{t("reopen.title")}</Title>
+          <ReopenStepForm entityId={entity.id} currentStep={entity.currentStep} />
+        </section>
+      )}
+
       {canSeePersonnel && <EntityTimeline events={activity} />}
     </Stack>
   );

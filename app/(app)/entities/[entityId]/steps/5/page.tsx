@@ -1,0 +1,118 @@
+import { Alert, Anchor, Group, Stack, Text, Title } from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ImportRunHistory } from "@/components/imports/import-run-details";
+import { UploadForm } from "@/components/imports/upload-form";
+import { ConfirmActionButton } from "@/components/onboarding/confirm-action-button";
+import { ControlRowsTable } from "@/components/step5/control-rows-table";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { FigureGrid } from "@/components/ui/figure-grid";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { findEntityInScope } from "@/lib/domain/entities/queries";
+import { listImportRuns } from "@/lib/domain/imports/import-queries";
+import { listStep4Runs } from "@/lib/domain/step4/step4-queries";
+import { CONTROL_IMPORT_KIND } from "@/lib/domain/step5/control-import";
+import { listControlRows, step6Counts } from "@/lib/domain/step5/control-queries";
+import { submitControlReportAction } from "@/lib/domain/step5/step5-actions";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+const PAGE_SIZE = 100;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("step5"))("title") };
+}
+
+type Props = { params: Promise<{ entityId: string }>; searchParams: Promise<{ page?: string }> };
+
+/** Step 5: who goes into each position of step 4, by uploading the filled control report or choosing online; then submit. */
+export default async function Step5Page({ params, searchParams }: Props) {
+  const principal = await requireUserForPage();
+  const { entityId } = await params;
+  const query = await searchParams;
+  const database = await db();
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
+  if (!entity) notFound();
+  const t = await getTranslations("step5");
+  const format = await getFormatter();
+  const canAct = hasEntityPermission(principal, "onboarding.entityStep", entity.id);
+  const open = entity.currentStep === 5;
+  const page = Math.max(0, Number.parseInt(query.page ?? "0", 10) || 0);
+  const { rows, total } = await listControlRows(database, entity.id, { limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+  const counts = await step6Counts(database, entity.id);
+  const report = (await listStep4Runs(database, entity.id)).find((r) => r.state === "done" && r.output_file_id);
+  const runs = await listImportRuns(database, CONTROL_IMPORT_KIND, entity.id);
+  const stage = entity.currentStep < 5 ? "not_yet" : open ? "open" : "closed";
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
+        <Title order={1}>{t("title")}</Title>
+      </Stack>
+      <Text maw={820}>{t("intro")}</Text>
+      <Alert color={open ? "orange" : "gray"} role="status">
+        {t(`stage_${stage}`)}
+      </Alert>
+
+      {report?.output_file_id && (
+        <section aria-labelledby="report-title">
+          <Title order={2} size="h3" id="report-title" mb="xs">
+            {t("reportTitle")}
+          </Title>
+          <Text mb="sm">{t("reportIntro")}</Text>
+          <Anchor href={`/api/files/${report.output_file_id}`}>{t("downloadReport")}</Anchor>
+        </section>
+      )}
+
+      {canAct && open && (
+        <section aria-labelledby="upload-title">
+          <Title order={2} size="h3" id="upload-title" mb="xs">
+            {t("uploadTitle")}
+          </Title>
+          <Text mb="sm">{t("uploadIntro")}</Text>
+          <UploadForm uploadUrl={`/api/entities/${entity.id}/control-report/uploads`} label={t("uploadLabel")} labelledBy="upload-title" />
+        </section>
+      )}
+
+      <ImportRunHistory runs={runs} confirmTarget={canAct && open ? { type: "control", entityId: entity.id } : null} />
+
+      {total > 0 && (
+        <section aria-labelledby="rows-title">
+          <Title order={2} size="h3" id="rows-title" mb="xs">
+            {t("rowsTitle")}
+          </Title>
+          <Stack gap="sm">
+            <FigureGrid
+              figures={[
+                { label: t("figureAssigned"), value: format.number(counts.link + counts.alreadyLinked), accent: "blue" },
+                { label: t("figureVacant"), value: format.number(counts.vacant) },
+              ]}
+            />
+            <ControlRowsTable entityId={entity.id} rows={rows} canAssign={canAct && open} />
+            {total > PAGE_SIZE && (
+              <Group>
+                {page > 0 && <Anchor href={`?page=${page - 1}`}>{t("previous")}</Anchor>}
+                <Text size="sm">{t("pageOf", { from: page * PAGE_SIZE + 1, to: Math.min(total, (page + 1) * PAGE_SIZE), total })}</Text>
+                {(page + 1) * PAGE_SIZE < total && <Anchor href={`?page=${page + 1}`}>{t("next")}</Anchor>}
+              </Group>
+            )}
+            {canAct && open && (
+              <ConfirmActionButton
+                action={submitControlReportAction}
+                entityId={entity.id}
+                color="green"
+                label={t("submit")}
+                confirm={t("submitConfirm", { link: counts.link, vacant: counts.vacant })}
+                done={t("submitted")}
+                cancel={t("cancel")}
+              />
+            )}
+          </Stack>
+        </section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+import { Alert, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ConfirmActionButton } from "@/components/onboarding/confirm-action-button";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { FigureGrid } from "@/components/ui/figure-grid";
+import { RefreshWhile } from "@/components/ui/refresh-while";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { findEntityInScope } from "@/lib/domain/entities/queries";
+import { listStepRuns } from "@/lib/domain/onboarding/step-run-queries";
+import { step6Counts } from "@/lib/domain/step5/control-queries";
+import { startStep6Action } from "@/lib/domain/step6/step6-actions";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("step6"))("title") };
+}
+
+/** Step 6: the dry run of the links, the run, and the completed onboarding. */
+export default async function Step6Page({ params }: { params: Promise<{ entityId: string }> }) {
+  const principal = await requireUserForPage();
+  const { entityId } = await params;
+  const database = await db();
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "onboarding.read"), asOf: todayInBrussels() });
+  if (!entity) notFound();
+  const t = await getTranslations("step6");
+  const format = await getFormatter();
+  const counts = await step6Counts(database, entity.id);
+  const runs = await listStepRuns(database, entity.id, 6);
+  const running = runs.some((r) => r.state === "running");
+  const canRun = hasEntityPermission(principal, "onboarding.runAutomatedStep", entity.id) && entity.currentStep === 6 && !running;
+
+  return (
+    <Stack gap="lg">
+      <RefreshWhile active={running} />
+      <Stack gap={4}>
+        <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
+        <Title order={1}>{t("title")}</Title>
+      </Stack>
+      <Text maw={820}>{t("intro")}</Text>
+      {entity.currentStep < 6 && <Alert color="gray">{t("notYet")}</Alert>}
+      {entity.currentStep === 7 && (
+        <Alert color="green" role="status" title={t("completeTitle")}>
+          {t("complete")}
+        </Alert>
+      )}
+      <section aria-labelledby="dry-run-title">
+        <Title order={2} size="h3" id="dry-run-title" mb="xs">
+          {t("dryRunTitle")}
+        </Title>
+        {entity.currentStep <= 6 && (
+          <Alert color="blue" mb="sm">
+            {t("summary", { link: counts.link, vacant: counts.vacant })}
+          </Alert>
+        )}
+        <FigureGrid
+          figures={[
+            { label: t("figureLink"), value: format.number(counts.link), accent: "blue" },
+            { label: t("figureAlreadyLinked"), value: format.number(counts.alreadyLinked) },
+            { label: t("figureVacant"), value: format.number(counts.vacant) },
+          ]}
+        />
+      </section>
+      {canRun && (
+        <ConfirmActionButton
+          action={startStep6Action}
+          entityId={entity.id}
+          label={t("run")}
+          confirm={t("runConfirm", { link: counts.link })}
+          done={t("started")}
+          cancel={t("cancel")}
+        />
+      )}
+      <section aria-labelledby="runs-title">
+        <Title order={2} size="h3" id="runs-title" mb="xs">
+          {t("runsTitle")}
+        </Title>
+        {runs.length === 0 ? (
+          <Text>{t("noRuns")}</Text>
+        ) : (
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0 }}>
+            {runs.map((run) => (
+              <Group component="li" key={run.id} gap="sm">
+                <Badge color={run.state === "done" ? "green" : run.state === "failed" ? "red" : "blue"} variant="light">
+                  {t(`runState_${run.state}`)}
+                </Badge>
+                <Text size="sm">
+                  {format.dateTime(run.started_at, { dateStyle: "medium", timeStyle: "short" })} · {run.actor_name ?? "—"}
+                  {run.state === "done" && ` · ${t("runLinked", { linked: run.counts.linked ?? 0 })}`}
+                </Text>
+                {run.job_error && (
+                  <Text size="sm" c="red">
+                    {run.job_error}
+                  </Text>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useRouter } from "next/navigation";
+import { useAction } from "next-safe-action/hooks";
+import type { HookSafeActionFn } from "next-safe-action/hooks";
+import { ActionError } from "@/components/ui/action-error";
+
+/**
+ * A button that runs a server action for one entity after a confirmation that says what will
+ * happen (submit a step, start a job), then shows the outcome and refreshes the page.
+ */
+export function ConfirmActionButton({
+  action,
+  entityId,
+  label,
+  confirm,
+  done,
+  cancel,
+  color,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  action: HookSafeActionFn<any, any, any, any>;
+  entityId: string;
+  label: string;
+  confirm: string;
+  done: string;
+  cancel: string;
+  color?: string;
+}) {
+  const router = useRouter();
+  const [opened, { open, close }] = useDisclosure(false);
+  const { execute, isPending, result } = useAction(action, {
+    onSuccess: () => {
+      close();
+      router.refresh();
+    },
+  });
+  return (
+    <Stack gap="xs" align="flex-start">
+      {!result.data && (
+        <Button color={color} onClick={open}>
+          {label}
+        </Button>
+      )}
+      <Modal opened={opened} onClose={close} title={label}>
+        <Stack>
+          <Text>{confirm}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {cancel}
+            </Button>
+            <Button color={color} loading={isPending} onClick={() => execute({ entityId })}>
+              {label}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {result.data && (
+        <Alert color="green" role="status">
+          {done}
+        </Alert>
+      )}
+      <ActionError error={result.serverError} />
+    </Stack>
+  );
+}

@@ -1,0 +1,5 @@
+ALTER TABLE "position_requests" ADD COLUMN "assigned_relation_id" uuid;--> statement-breakpoint
+ALTER TABLE "position_requests" ADD COLUMN "assignment_revision" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "position_requests" ADD CONSTRAINT "position_requests_assigned_relation_fk" FOREIGN KEY ("entity_id","assigned_relation_id") REFERENCES "public"."employment_relations"("entity_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "position_requests_one_position_per_assigned_relation" ON "position_requests" USING btree ("entity_id","assigned_relation_id");--> statement-breakpoint
+ALTER TABLE "position_requests" ADD CONSTRAINT "position_requests_assigned_needs_position" CHECK ("position_requests"."assigned_relation_id" is null or "position_requests"."position_id" is not null);

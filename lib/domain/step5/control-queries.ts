@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import type { ControlContext, ControlRelation } from "./control-rules";
+
+/** Everything a control-report row is checked against, as the data are now. */
+export async function loadControlContext(db: DbOrTx, entityId: string): Promise<ControlContext> {
+  const positionRows = await db.execute<{ number: number; request_id: string; fte: string }>(sql`
+    select pos.number, q.id as request_id, v.fte
+    from position_requests q
+    join positions pos on pos.id = q.position_id
+    join position_versions v on v.position_id = pos.id and v.valid_to is null
+    where q.entity_id = ${entityId}`);
+  const relationRows = await db.execute<{ vlimpers: string; name: string; relation_number: number; relation_id: string; fte: string; in_personnel_list: boolean; linked: boolean }>(sql`
+    select p.vlimpers_number as vlimpers, p.last_name || ' ' || p.first_name as name, r.relation_number, r.id as relation_id, r.fte,
+           r.in_personnel_list,
+           exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > current_date)) as linked
+    from employment_relations r join persons p on p.id = r.person_id
+    where r.entity_id = ${entityId}`);
+  const persons: ControlContext["persons"] = new Map();
+  for (const row of relationRows.rows) {
+    const person = persons.get(row.vlimpers) ?? { name: row.name, relations: new Map<number, ControlRelation>() };
+    person.relations.set(Number(row.relation_number), { relationId: row.relation_id, fte: Number(row.fte), linked: Boolean(row.linked), inPersonnelList: Boolean(row.in_personnel_list) });
+    persons.set(row.vlimpers, person);
+  }
+  return {
+    positions: new Map(positionRows.rows.map((r) => [Number(r.number), { requestId: r.request_id, fte: Number(r.fte) }])),
+    persons,
+  };
+}
+
+/** The step-4 positions of the entity with who goes into them, in the order of the template, a page at a time. */
+export async function listControlRows(db: DbOrTx, entityId: string, page: { limit: number; offset: number }) {
+  const result = await db.execute<Record<string, unknown>>(sql`
+    select q.id, q.assignment_revision, pos.number, v.function_code, v.function_title, g.code as grade_code, u.code as unit_code, v.fte,
+           rp.vlimpers_number as requested_vlimpers, rp.last_name || ' ' || rp.first_name as requested_name, rr.relation_number as requested_relation,
+           ap.vlimpers_number as assigned_vlimpers, ap.last_name || ' ' || ap.first_name as assigned_name, ar.relation_number as assigned_relation,
+           count(*) over () as total
+    from position_requests q
+    join positions pos on pos.id = q.position_id
+    join position_versions v on v.position_id = pos.id and v.valid_to is null
+    left join grades g on g.id = v.grade_id
+    left join org_units u on u.id = v.org_unit_id
+    left join employment_relations rr on rr.id = q.relation_id
+    left join persons rp on rp.id = rr.person_id
+    left join employment_relations ar on ar.id = q.assigned_relation_id
+    left join persons ap on ap.id = ar.person_id
+    where q.entity_id = ${entityId}
+    order by q.row_number
+    limit ${page.limit} offset ${page.offset}`);
+  const rows = result.rows.map((row) => ({
+    requestId: String(row.id),
+    revision: Number(row.assignment_revision),
+    positionNumber: Number(row.number),
+    functionCode: String(row.function_code),
+    functionTitle: String(row.function_title),
+    gradeCode: (row.grade_code as string | null) ?? null,
+    unitCode: (row.unit_code as string | null) ?? null,
+    fte: Number(row.fte),
+    requestedFor: row.requested_vlimpers ? `${row.requested_name} (${row.requested_vlimpers}/${row.requested_relation})` : null,
+    assigned: row.assigned_vlimpers ? { vlimpers: String(row.assigned_vlimpers), name: String(row.assigned_name), relationNumber: Number(row.assigned_relation) } : null,
+  }));
+  return { rows, total: rows.length ? Number(result.rows[0]!.total) : 0 };
+}
+
+export type ControlRowView = Awaited<ReturnType<typeof listControlRows>>["rows"][number];
+
+/** The relations that may still go into a position: the entity's, not linked, not already chosen for another position; searchable. */
+export async function assignableRelations(db: DbOrTx, entityId: string, query: string, limit = 30) {
+  const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const result = await db.execute<{ vlimpers: string; name: string; relation_number: number; fte: string; status: string }>(sql`
+    select p.vlimpers_number as vlimpers, p.last_name || ' ' || p.first_name as name, r.relation_number, r.fte, r.status
+    from employment_relations r join persons p on p.id = r.person_id
+    where r.entity_id = ${entityId} and r.in_personnel_list
+      and not exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > current_date))
+      and not exists (select 1 from position_requests q where q.entity_id = ${entityId} and q.assigned_relation_id = r.id)
+      and (p.vlimpers_number like ${like} or p.last_name || ' ' || p.first_name ilike ${like})
+    order by p.last_name, p.first_name, r.relation_number
+    limit ${limit}`);
+  return result.rows.map((r) => ({ vlimpers: r.vlimpers, name: r.name, relationNumber: Number(r.relation_number), fte: Number(r.fte), status: r.status }));
+}
+
+export interface Step6Counts {
+  /** Positions that get their person linked. */
+  link: number;
+  /** Positions that stay vacant. */
+  vacant: number;
+  /** Assignments already linked (an earlier run). */
+  alreadyLinked: number;
+}
+
+/** What step 6 would do for the entity's assignments. */
+export async function step6Counts(db: DbOrTx, entityId: string): Promise<Step6Counts> {
+  const result = await db.execute<{ link: number; vacant: number; already_linked: number }>(sql`
+    select count(*) filter (where q.assigned_relation_id is not null and l.id is null)::int as link,
+           count(*) filter (where q.assigned_relation_id is null)::int as vacant,
+           count(*) filter (where l.id is not null)::int as already_linked
+    from position_requests q
+    left join position_links l on l.position_id = q.position_id and l.relation_id = q.assigned_relation_id
+    where q.entity_id = ${entityId} and q.position_id is not null`);
+  const row = result.rows[0]!;
+  return { link: Number(row.link), vacant: Number(row.vacant), alreadyLinked: Number(row.already_linked) };
+}
