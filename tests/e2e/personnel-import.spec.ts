@@ -70,7 +70,7 @@ test("the expert uploads a personnel list, gets the problems back in their own f
   await page.goto(entityUrl);
   const timeline = page.getByRole("region", { name: "Tijdlijn" });
   await expect(timeline.getByText("Personeelslijst verwerkt: 0 nieuw, 1 gewijzigd, 0 niet meer in de lijst.")).toBeVisible();
-  await expect(timeline.getByText(/personeelslijst-fout\.xlsx opgeladen voor de personeelslijst: geweigerd \(1 fout\)/)).toBeVisible();
+  await expect(timeline.getByText(/personeelslijst-fout\.xlsx opgeladen \(personeelslijst\): geweigerd \(1 fout\)/)).toBeVisible();
   await expect(timeline.getByText("Import van de personeelslijst bevestigd: niets gewijzigd.")).toBeVisible();
   await page.screenshot({ path: "test-results/entity-timeline.png", fullPage: true });
 });

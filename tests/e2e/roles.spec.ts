@@ -46,7 +46,8 @@ test.describe("each role lands on its own home", () => {
     await signInAsDemo(page, "manager@demo.vlaanderen.be");
     await expect(page.getByRole("heading", { level: 1, name: "Mijn entiteiten in cijfers" })).toBeVisible();
     const figures = page.getByRole("definition");
-    await expect(figures.first()).toHaveText("0");
+    // The figures depend on how far the other browser tests took the onboardings: a number, formatted for nl-BE.
+    await expect(figures.first()).toHaveText(/^\d{1,3}(\.\d{3})*$/);
     const table = page.getByRole("table", { name: "Mijn entiteiten in cijfers" });
     await expect(table.getByRole("row")).toHaveCount(4);
     await expect(table.getByRole("columnheader", { name: /VTE bezet/ })).toBeVisible();

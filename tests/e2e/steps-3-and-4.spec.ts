@@ -1,49 +1,23 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { TEMPLATE_COLUMNS } from "../../lib/domain/step3/template-format";
 import { CONTROL_REPORT_COLUMNS, ORANGE_FILL } from "../../lib/domain/step4/control-report-format";
 import { signInAsDemo } from "./support/demo";
+import { downloadWorkbook, fillTemplate, templateColumn, uploadWorkbook } from "./support/onboarding";
 
-const column = (key: (typeof TEMPLATE_COLUMNS)[number]["key"]) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
-
-async function download(page: Page, link: string): Promise<{ name: string; book: ExcelJS.Workbook }> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await readFile((await file.path())!)) as unknown as ArrayBuffer);
-  return { name: file.suggestedFilename(), book };
-}
-
-async function upload(page: Page, name: string, book: ExcelJS.Workbook) {
-  // Mantine's FileInput shows a button and keeps the real file input hidden.
-  await page.getByRole("form", { name: "Ingevuld sjabloon opladen" }).locator('input[type="file"]').setInputFiles({
-    name,
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: Buffer.from(await book.xlsx.writeBuffer()),
-  });
-  await page.getByRole("button", { name: "Opladen en controleren" }).click();
-}
-
-/** Every green line decided: "Ja" with the codes the template proposes (or the first of each list), ended relations as pre-filled. */
+/** The template filled as fillTemplate does, once with two mistakes. */
 function fillIn(book: ExcelJS.Workbook, mistakes: boolean) {
-  const sheet = book.getWorksheet("Sjabloon")!;
-  const lists = book.getWorksheet("Lijsten")!;
-  let lines = 0;
-  for (let r = 2; sheet.getRow(r).getCell(column("vlimpers")).value; r++, lines++) {
-    const row = sheet.getRow(r);
-    if (row.getCell(column("decision")).value) continue;
-    row.getCell(column("decision")).value = "Ja";
-    if (!row.getCell(column("functionCode")).value) row.getCell(column("functionCode")).value = lists.getCell(2, 1).value;
-    if (!row.getCell(column("grade")).value) row.getCell(column("grade")).value = lists.getCell(2, 3).value;
-    if (!row.getCell(column("unit")).value) row.getCell(column("unit")).value = lists.getCell(2, 5).value;
-    if (!row.getCell(column("fte")).value) row.getCell(column("fte")).value = 1;
-  }
+  const lines = fillTemplate(book);
   if (mistakes) {
+    const sheet = book.getWorksheet("Sjabloon")!;
     sheet.getRow(2).getCell(column("decision")).value = "misschien";
     sheet.getRow(3).getCell(column("fte")).value = "1,5";
   }
   return lines;
 }
+
+const column = templateColumn;
+const download = downloadWorkbook;
+const upload = (page: Page, name: string, book: ExcelJS.Workbook) => uploadWorkbook(page, "Ingevuld sjabloon opladen", name, book);
 
 test("the HR officer fills the position template, fixes it, corrects a row online and submits; the expert runs step 4 and both get the control report", async ({ page }) => {
   // Follows step2.spec: Departement Omgeving has had step 1 and its review (files run in name order).
