@@ -1,6 +1,8 @@
 import { Alert, Stack, Text, Title } from "@mantine/core";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EntityTable } from "@/components/entities/entity-table";
+import { ActionRequiredList } from "@/components/onboarding/action-required-list";
+import { requiredActions } from "@/lib/domain/onboarding/action-required";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, primaryRole } from "@/lib/auth/permissions";
@@ -24,6 +26,7 @@ export default async function HomePage() {
       <Stack>
         <Title order={1}>{t("expertTitle")}</Title>
         <Text>{t("expertIntro", { count: rows.length, relations: format.number(relations) })}</Text>
+        <ActionRequiredList actions={requiredActions(rows, "central")} actor="central" />
         <EntityTable rows={rows} label={t("expertTitle")} columns={["policyArea", "type", "relations", "onboarding"]} />
       </Stack>
     );
@@ -33,6 +36,7 @@ export default async function HomePage() {
       <Stack>
         <Title order={1}>{t("hrTitle")}</Title>
         <Text>{t("hrIntro")}</Text>
+        <ActionRequiredList actions={requiredActions(rows, "entity")} actor="entity" />
         <EntityTable rows={rows} label={t("hrTitle")} columns={["policyArea", "type", "relations", "onboarding", "positions"]} />
       </Stack>
     );

@@ -1,4 +1,4 @@
-import { Stack, Text, Timeline, TimelineItem, Title } from "@mantine/core";
+import { Anchor, Group, Stack, Text, Timeline, TimelineItem, Title } from "@mantine/core";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { describeActivity } from "@/lib/domain/entities/describe-activity";
 import type { listEntityActivity } from "@/lib/domain/entities/activity-queries";
@@ -17,7 +17,15 @@ export async function EntityTimeline({ events }: { events: Awaited<ReturnType<ty
       const key = `type_${values.type.replaceAll(".", "_")}`;
       values.type = tJobs.has(key as "title") ? tJobs(key as "title") : values.type;
     }
-    return [{ id: event.id, at: event.at, actor: event.actorName ?? "—", text: t(description.key as "uploadPreviewed", values) }];
+    return [
+      {
+        id: event.id,
+        at: event.at,
+        actor: event.actorName ?? "—",
+        text: t(description.key as "uploadPreviewed", values),
+        files: (description.files ?? []).map((f) => ({ href: `/api/files/${f.fileId}`, label: t(f.label) })),
+      },
+    ];
   });
   return (
     <section aria-labelledby="timeline-title">
@@ -32,6 +40,15 @@ export async function EntityTimeline({ events }: { events: Awaited<ReturnType<ty
             <TimelineItem key={item.id} component="li">
               <Stack gap={0}>
                 <Text size="sm">{item.text}</Text>
+                {item.files.length > 0 && (
+                  <Group gap="sm">
+                    {item.files.map((file) => (
+                      <Anchor key={file.href} href={file.href} size="xs">
+                        {file.label}
+                      </Anchor>
+                    ))}
+                  </Group>
+                )}
                 <Text size="xs" c="dimmed">
                   <time dateTime={item.at.toISOString()}>{format.dateTime(item.at, { dateStyle: "medium", timeStyle: "short" })}</time> · {item.actor}
                 </Text>

@@ -28,6 +28,26 @@ describe("describeActivity", () => {
     expect(deactivated).toEqual({ key: "reference_deactivate", values: { list: "costCentres", code: "KP1" } });
   });
 
+  it("offers the files an event received or produced: the upload, its marked copy, the control report", () => {
+    const upload = describeActivity({
+      action: "onboarding.step5.upload.preview",
+      objectType: "import_run",
+      after: { state: "rejected", kind: "control-report", fileName: "c.xlsx", fileId: "f1", markedFileId: "f2", summary: { errors: 3 } },
+    });
+    expect(upload).toEqual({
+      key: "uploadRejected",
+      values: { list: "controlReport", fileName: "c.xlsx", errors: 3 },
+      files: [
+        { label: "fileOriginal", fileId: "f1" },
+        { label: "fileMarked", fileId: "f2" },
+      ],
+    });
+    const step4 = describeActivity({ action: "onboarding.step4.run", objectType: "onboarding_step_run", after: { created: 12, controlReportFileId: "f3" } });
+    expect(step4?.files).toEqual([{ label: "fileControlReport", fileId: "f3" }]);
+    const reopened = describeActivity({ action: "onboarding.reopen", objectType: "onboarding", after: { reopenedStep: 3, reason: "fout in sjabloon" } });
+    expect(reopened).toEqual({ key: "reopened", values: { step: 3, reason: "fout in sjabloon" } });
+  });
+
   it("leaves out events it has no words for", () => {
     expect(describeActivity({ action: "user.link-oidc-subject", objectType: "user", after: null })).toBeNull();
   });

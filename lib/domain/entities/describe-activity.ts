@@ -5,6 +5,8 @@
 export interface ActivityDescription {
   key: string;
   values: Record<string, string | number>;
+  /** Files received or produced by the event, to download from the timeline (label key in "activity"). */
+  files?: { label: "fileOriginal" | "fileMarked" | "fileControlReport"; fileId: string }[];
 }
 
 const KIND_KEYS: Record<string, string> = {
@@ -16,6 +18,18 @@ const KIND_KEYS: Record<string, string> = {
 };
 
 export function describeActivity(event: { action: string; objectType: string; after: unknown }): ActivityDescription | null {
+  const description = describe(event);
+  if (!description) return null;
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  const file = (key: string) => (typeof after[key] === "string" ? (after[key] as string) : null);
+  const files: NonNullable<ActivityDescription["files"]> = [];
+  if (file("fileId")) files.push({ label: "fileOriginal", fileId: file("fileId")! });
+  if (file("markedFileId")) files.push({ label: "fileMarked", fileId: file("markedFileId")! });
+  if (file("controlReportFileId")) files.push({ label: "fileControlReport", fileId: file("controlReportFileId")! });
+  return files.length ? { ...description, files } : description;
+}
+
+function describe(event: { action: string; objectType: string; after: unknown }): ActivityDescription | null {
   const after = (event.after ?? {}) as Record<string, unknown>;
   const count = (key: string) => (typeof after[key] === "number" ? (after[key] as number) : 0);
   const summary = (after.summary ?? null) as Record<string, number> | null;

@@ -101,7 +101,7 @@ export async function recordImportPreview(
       objectType: "import_run",
       objectId: run!.id,
       entityId: target.entityId,
-      after: { state, kind: target.kind, fileName: file.fileName, summary: analysis.summary, rejection: analysis.rejection },
+      after: { state, kind: target.kind, fileName: file.fileName, fileId: original.id, markedFileId: markedFile?.id ?? null, summary: analysis.summary, rejection: analysis.rejection },
       requestId: input.requestId,
     });
     return { importRunId: run!.id, state, summary: analysis.summary, rejection: analysis.rejection };

@@ -28,7 +28,7 @@ export function visibleJobsCondition(principal: Principal): SQL {
   return or(inScope, ownOrAll)!;
 }
 
-export async function listJobRuns(db: DbOrTx, principal: Principal, limit = 100): Promise<JobRunView[]> {
+export async function listJobRuns(db: DbOrTx, principal: Principal, limit = 100, only?: { jobRunId: string }): Promise<JobRunView[]> {
   const rows = await db
     .select({
       id: jobRuns.id,
@@ -45,8 +45,13 @@ export async function listJobRuns(db: DbOrTx, principal: Principal, limit = 100)
     })
     .from(jobRuns)
     .leftJoin(entities, eq(entities.id, jobRuns.entityId))
-    .where(visibleJobsCondition(principal))
+    .where(only ? and(visibleJobsCondition(principal), eq(jobRuns.id, only.jobRunId)) : visibleJobsCondition(principal))
     .orderBy(desc(jobRuns.createdAt))
     .limit(limit);
   return rows;
+}
+
+/** One job the principal may see, or undefined (also for a job of an entity outside their scope). */
+export async function findJobRun(db: DbOrTx, principal: Principal, jobRunId: string): Promise<JobRunView | undefined> {
+  return (await listJobRuns(db, principal, 1, { jobRunId }))[0];
 }

@@ -11,10 +11,11 @@ export async function listStepRuns(db: DbOrTx, entityId: string, step: number) {
     started_at: Date;
     finished_at: Date | null;
     job_error: string | null;
+    job_run_id: string | null;
     output_file_id: string | null;
     actor_name: string | null;
   }>(sql`
-    select s.id, s.state, s.counts, s.note, s.started_at, s.finished_at, j.error as job_error, s.output_file_id, u.name as actor_name
+    select s.id, s.state, s.counts, s.note, s.started_at, s.finished_at, j.error as job_error, s.job_run_id, s.output_file_id, u.name as actor_name
     from onboarding_step_runs s
     left join job_runs j on j.id = s.job_run_id
     left join users u on u.id = s.actor_id

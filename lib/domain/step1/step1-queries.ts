@@ -127,9 +127,10 @@ export async function listStep1Runs(db: DbOrTx, entityId: string) {
     finished_at: Date | null;
     job_state: string | null;
     job_error: string | null;
+    job_run_id: string | null;
     actor_name: string | null;
   }>(sql`
-    select s.id, s.state, s.note as run_date, s.counts, s.started_at, s.finished_at, j.state as job_state, j.error as job_error, u.name as actor_name
+    select s.id, s.state, s.note as run_date, s.counts, s.started_at, s.finished_at, j.state as job_state, j.error as job_error, s.job_run_id, u.name as actor_name
     from onboarding_step_runs s
     left join job_runs j on j.id = s.job_run_id
     left join users u on u.id = s.actor_id

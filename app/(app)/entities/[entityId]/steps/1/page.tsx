@@ -20,7 +20,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StartStep1Button } from "@/components/step1/start-step1-button";
 import { AnchorLink } from "@/components/ui/anchor-link";
-import { RefreshWhile } from "@/components/ui/refresh-while";
+import { StepJobProgress } from "@/components/jobs/step-job-progress";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
@@ -63,7 +63,6 @@ export default async function Step1Page({ params, searchParams }: Props) {
   const left = STEP1_REASONS.reduce((sum, reason) => sum + counts[reason], 0);
   const lines = show && canSeePeople ? await step1Lines(database, entity.id, runDate, show, { limit: PAGE_SIZE, offset: page * PAGE_SIZE }) : [];
   const runs = await listStep1Runs(database, entity.id);
-  const running = runs.some((r) => r.state === "running");
   const dateLabel = format.dateTime(new Date(`${runDate}T12:00:00Z`), { dateStyle: "long" });
   const label = (outcome: Outcome) => (outcome === "create" ? t("outcome_create") : t(`reason_${outcome}`));
   const href = (changes: Record<string, string | number | null>) => {
@@ -78,7 +77,6 @@ export default async function Step1Page({ params, searchParams }: Props) {
 
   return (
     <Stack gap="lg">
-      <RefreshWhile active={running} />
       <Stack gap={4}>
         <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
         <Title order={1}>{t("title")}</Title>
@@ -169,6 +167,8 @@ export default async function Step1Page({ params, searchParams }: Props) {
           </Group>
         </section>
       )}
+
+      {runs[0]?.job_run_id && (runs[0].state === "running" || runs[0].state === "failed") && <StepJobProgress jobRunId={runs[0].job_run_id} />}
 
       <section aria-labelledby="runs-title">
         <Title order={2} size="h3" id="runs-title" mb="xs">

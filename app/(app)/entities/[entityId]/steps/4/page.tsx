@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StartStep4Button } from "@/components/step4/start-step4-button";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { FigureGrid } from "@/components/ui/figure-grid";
-import { RefreshWhile } from "@/components/ui/refresh-while";
+import { StepJobProgress } from "@/components/jobs/step-job-progress";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
@@ -37,7 +37,6 @@ export default async function Step4Page({ params }: { params: Promise<{ entityId
 
   return (
     <Stack gap="lg">
-      <RefreshWhile active={running} />
       <Stack gap={4}>
         <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
         <Title order={1}>{t("title")}</Title>
@@ -84,6 +83,8 @@ export default async function Step4Page({ params }: { params: Promise<{ entityId
           <Anchor href={`/api/files/${report.output_file_id}`}>{t("downloadReport")}</Anchor>
         </section>
       )}
+
+      {runs[0]?.job_run_id && (runs[0].state === "running" || runs[0].state === "failed") && <StepJobProgress jobRunId={runs[0].job_run_id} />}
 
       <section aria-labelledby="runs-title">
         <Title order={2} size="h3" id="runs-title" mb="xs">
