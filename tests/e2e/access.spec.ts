@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 
 async function entityIdOf(page: Page, name: string): Promise<string> {
-  const href = await page.getByRole("link", { name: new RegExp(name) }).first().getAttribute("href");
+  const href = await page.getByRole("table").getByRole("link", { name: new RegExp(name) }).first().getAttribute("href");
   const id = href?.split("/").pop();
   if (!id) throw new Error(`no link for ${name}`);
   return id;
@@ -30,7 +30,7 @@ test.describe("an HR officer never sees another entity", () => {
 
   test("replaying a server action with another entity's id answers not found and starts nothing", async ({ page }) => {
     await signInAsDemo(page, "hr.dfb@demo.vlaanderen.be");
-    await page.getByRole("link", { name: /Departement Financiën en Begroting/ }).click();
+    await openEntity(page, "Departement Financiën en Begroting");
     await expect(page.getByRole("heading", { level: 1, name: "Departement Financiën en Begroting" })).toBeVisible();
 
     const [request] = await Promise.all([
@@ -67,7 +67,7 @@ test.describe("an HR officer never sees another entity", () => {
 
   test("a manager cannot download personnel data or start exports", async ({ page }) => {
     await signInAsDemo(page, "manager@demo.vlaanderen.be");
-    await page.getByRole("link", { name: /Departement Financiën en Begroting/ }).click();
+    await openEntity(page, "Departement Financiën en Begroting");
     await expect(page.getByRole("heading", { level: 1, name: "Departement Financiën en Begroting" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Personeelslijst exporteren (.xlsx)" })).toHaveCount(0);
     const anonymous = await page.request.get("/api/files/00000000-0000-4000-8000-000000000000");

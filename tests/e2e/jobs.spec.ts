@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 
 test("an export runs as a background job with visible progress and a downloadable file", async ({ page }) => {
   await signInAsDemo(page, "hr.ago@demo.vlaanderen.be");
-  await page.getByRole("link", { name: /Agentschap Overheidspersoneel/ }).click();
+  await openEntity(page, "Agentschap Overheidspersoneel");
   await page.getByRole("button", { name: "Personeelslijst exporteren (.xlsx)" }).click();
   await page.getByRole("status").getByRole("link", { name: "Achtergrondtaken" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Achtergrondtaken" })).toBeVisible();

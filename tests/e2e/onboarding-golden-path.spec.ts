@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 import { controlColumn, downloadWorkbook, fillControlReport, fillTemplate, uploadWorkbook, waitForRun } from "./support/onboarding";
 import { exportPersonnelList, uploadPersonnelList } from "./support/personnel";
 
@@ -17,7 +17,7 @@ test("one entity goes through all six steps, the central expert and the entity's
   test.setTimeout(240_000);
   const expert = await signedIn(browser, "expert@demo.vlaanderen.be");
   const hr = await signedIn(browser, "hr.dfb@demo.vlaanderen.be");
-  await expert.getByRole("link", { name: ENTITY }).first().click();
+  await openEntity(expert, ENTITY);
   await expect(expert).toHaveURL(/\/entities\/[0-9a-f-]+$/);
   const entityUrl = expert.url();
   const step = (n: number) => `${entityUrl}/steps/${n}`;
@@ -106,6 +106,21 @@ test("one entity goes through all six steps, the central expert and the entity's
   await expect(timeline.getByText(/Stap 6 uitgevoerd: \d+ koppelingen? gemaakt/)).toBeVisible();
   await expect(timeline.getByText(/controlerapport-fout\.xlsx opgeladen \(controlerapport\): geweigerd/)).toBeVisible();
   await hr.screenshot({ path: "test-results/entity-complete.png", fullPage: true });
+
+  // The progress board shows the entity complete, with its blue and green lines; it downloads as xlsx.
+  await expert.getByRole("link", { name: "Voortgang" }).click();
+  await expect(expert.getByRole("heading", { level: 1, name: "Voortgang van de aansluitingen" })).toBeVisible();
+  await expert.getByRole("searchbox", { name: "Zoek op naam of code" }).fill("DFB");
+  const row = expert.getByRole("table", { name: "Voortgang per entiteit" }).getByRole("row", { name: new RegExp(ENTITY) });
+  await expect(row.getByText("Aansluiting voltooid")).toBeVisible();
+  await expect(row.getByRole("cell", { name: String(planned), exact: true })).toBeVisible();
+  await expert.screenshot({ path: "test-results/progress-board.png", fullPage: true });
+  const board = await downloadWorkbook(expert, "Downloaden als Excel (.xlsx)");
+  let boardRow: ExcelJS.Row | undefined;
+  board.book.worksheets[0]!.eachRow((r) => {
+    if (r.getCell(2).value === "DFB") boardRow = r;
+  });
+  expect(boardRow?.getCell(4).value).toBe(7);
 });
 
 /** Green lines the template proposed "Nee" for (no longer in service): they get no position. */

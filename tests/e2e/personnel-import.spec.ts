@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 import { exportPersonnelList, uploadPersonnelList as upload } from "./support/personnel";
 
 /** The value of one of the preview's figures (a dt/dd pair). */
@@ -11,7 +11,7 @@ function figure(page: Page, label: string) {
 
 test("the expert uploads a personnel list, gets the problems back in their own file, fixes them and confirms", async ({ page }) => {
   await signInAsDemo(page, "expert@demo.vlaanderen.be");
-  await page.getByRole("link", { name: "Agentschap Overheidspersoneel" }).first().click();
+  await openEntity(page, "Agentschap Overheidspersoneel");
   await expect(page).toHaveURL(/\/entities\/[0-9a-f-]+$/);
   const entityUrl = page.url();
   const exported = await exportPersonnelList(page);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 
 async function upload(page: Page, content: Buffer) {
   await page.getByRole("form", { name: "Importeren uit Excel" }).locator('input[type="file"]').setInputFiles({
@@ -74,7 +74,7 @@ test("a central expert creates, edits and deactivates a grade, and imports grade
 
 test("an HR officer reads their own entity's units but cannot change them, nor see another entity's", async ({ page }) => {
   await signInAsDemo(page, "hr.ago@demo.vlaanderen.be");
-  await page.getByRole("link", { name: /Agentschap Overheidspersoneel/ }).click();
+  await openEntity(page, "Agentschap Overheidspersoneel");
   await page.getByRole("link", { name: "Organisatie-eenheden" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Organisatie-eenheden" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Organisatie-eenheden" }).getByRole("row")).not.toHaveCount(1);

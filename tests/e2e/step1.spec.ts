@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 
 test("the expert dry-runs step 1, looks behind a number, runs it, and the entity moves on to step 2", async ({ page }) => {
   await signInAsDemo(page, "expert@demo.vlaanderen.be");
-  await page.getByRole("link", { name: "Vlaamse Milieumaatschappij" }).first().click();
+  await openEntity(page, "Vlaamse Milieumaatschappij");
   await page.getByRole("link", { name: "Automatische aanmaak en koppeling" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stap 1: automatische aanmaak en koppeling" })).toBeVisible();
 

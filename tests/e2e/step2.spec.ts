@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 import { exportPersonnelList, uploadPersonnelList } from "./support/personnel";
 
 /** A name as an HR system might deliver it: text that a spreadsheet would take for a formula. */
@@ -10,7 +10,7 @@ const FORMULA_NAME = '=HYPERLINK("http://evil.example","klik")';
 test("the HR officer filters the step-2 report, corrects a blue line, sees its history, downloads it and marks the review done", async ({ page }) => {
   // The central expert imports a personnel list in which one name looks like a formula, then runs step 1.
   await signInAsDemo(page, "expert@demo.vlaanderen.be");
-  await page.getByRole("link", { name: "Departement Omgeving" }).first().click();
+  await openEntity(page, "Departement Omgeving");
   await expect(page).toHaveURL(/\/entities\/[0-9a-f-]+$/);
   const entityUrl = page.url();
   const list = new ExcelJS.Workbook();
@@ -32,7 +32,7 @@ test("the HR officer filters the step-2 report, corrects a blue line, sees its h
 
   await page.context().clearCookies();
   await signInAsDemo(page, "hr.omgeving@demo.vlaanderen.be");
-  await page.getByRole("link", { name: "Departement Omgeving" }).first().click();
+  await openEntity(page, "Departement Omgeving");
   await page.getByRole("link", { name: "Rapport nakijken en corrigeren" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stap 2: rapport nakijken en corrigeren" })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { CONTROL_REPORT_COLUMNS, ORANGE_FILL } from "../../lib/domain/step4/control-report-format";
-import { signInAsDemo } from "./support/demo";
+import { openEntity, signInAsDemo } from "./support/demo";
 import { downloadWorkbook, fillTemplate, templateColumn, uploadWorkbook } from "./support/onboarding";
 
 /** The template filled as fillTemplate does, once with two mistakes. */
@@ -22,7 +22,7 @@ const upload = (page: Page, name: string, book: ExcelJS.Workbook) => uploadWorkb
 test("the HR officer fills the position template, fixes it, corrects a row online and submits; the expert runs step 4 and both get the control report", async ({ page }) => {
   // Follows step2.spec: Departement Omgeving has had step 1 and its review (files run in name order).
   await signInAsDemo(page, "hr.omgeving@demo.vlaanderen.be");
-  await page.getByRole("link", { name: "Departement Omgeving" }).first().click();
+  await openEntity(page, "Departement Omgeving");
   await expect(page).toHaveURL(/\/entities\/[0-9a-f-]+$/);
   const entityUrl = page.url();
   await page.getByRole("link", { name: "Arbeidsplaatssjabloon invullen" }).click();

@@ -15,3 +15,11 @@ export async function signInAsDemo(page: Page, email: string) {
   await expect(page).toHaveURL(/localhost:\d+\/$/);
   await expect(page.getByRole("main")).toBeVisible();
 }
+
+/** From the home page: opens an entity through its row in the entity table (the "actie vereist" list links to steps). */
+export async function openEntity(page: Page, name: string) {
+  // The link reads "<name> (<code>)".
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await page.getByRole("table").getByRole("link", { name: new RegExp(`^${escaped} \\(`) }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
