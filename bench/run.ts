@@ -14,6 +14,7 @@ import { benchHomeLatency } from "./http-home";
 import { benchReportPageLatency, benchReportPageLatencyUnderLoad } from "./http-report";
 import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
 import { benchExcelRawStream, benchReportXlsxPeakRss, benchReportXlsxSeconds } from "./report-xlsx";
+import { benchReportAsOf, benchReportGovernment } from "./occupancy-report";
 import { benchSeedFull } from "./seed-full";
 import { benchStep1EntityLargest, benchStep1Government } from "./step1";
 import { benchStep1LowerBound } from "./step1-lower-bound";
@@ -42,6 +43,8 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "step4.5k.seconds", run: benchStep4 },
   { name: "control.validate.5k.seconds", run: benchControlValidate },
   { name: "step6.5k.seconds", run: benchStep6 },
+  { name: "report.government.seconds", run: benchReportGovernment },
+  { name: "report.asof.seconds", run: benchReportAsOf },
 ];
 
 const results: BenchResult[] = [];

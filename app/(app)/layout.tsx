@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const nav = [{ href: "/", label: t("nav.home") }];
   if (hasPermission(principal, "reference.read")) nav.push({ href: "/reference", label: t("nav.reference") });
   if (hasPermission(principal, "onboarding.read")) nav.push({ href: "/progress", label: t("nav.progress") });
+  if (hasPermission(principal, "reports.read")) nav.push({ href: "/reports", label: t("nav.reports") });
   if (hasPermission(principal, "jobs.read")) nav.push({ href: "/jobs", label: t("nav.jobs") });
   return (
     <AppFrame

@@ -1,0 +1,71 @@
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { OccupancyChart } from "@/components/reports/occupancy-chart";
+import { OccupancyTable } from "@/components/reports/occupancy-table";
+import { FigureGrid } from "@/components/ui/figure-grid";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasPermission } from "@/lib/auth/permissions";
+import { OCCUPANCY_DIMENSIONS, occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { todayInBrussels, validIsoDate } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reports"))("title") };
+}
+
+type Props = { searchParams: Promise<{ by?: string; date?: string }> };
+
+/** Staffing needs against occupancy in FTE, as of any date, grouped; for the entities the user may report on. */
+export default async function ReportsPage({ searchParams }: Props) {
+  const principal = await requireUserForPage();
+  if (!hasPermission(principal, "reports.read")) notFound();
+  const query = occupancyQuerySchema.parse(await searchParams);
+  const date = validIsoDate(query.date) ?? todayInBrussels();
+  const t = await getTranslations("reports");
+  const format = await getFormatter();
+  const { groups, totals } = await occupancyReport(await db(), { scope: entityScope(principal, "reports.read"), date, by: query.by });
+  const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const download = `/api/reports/occupancy?${new URLSearchParams({ by: query.by, date }).toString()}`;
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t("title")}</Title>
+      <Text maw={820}>{t("intro")}</Text>
+      <form method="get" aria-label={t("choose")}>
+        <Group align="flex-end">
+          <TextInput type="date" name="date" label={t("date")} defaultValue={date} required />
+          <NativeSelect name="by" label={t("by")} defaultValue={query.by} data={OCCUPANCY_DIMENSIONS.map((d) => ({ value: d, label: t(`by_${d}`) }))} />
+          <Button type="submit" variant="default">
+            {t("show")}
+          </Button>
+        </Group>
+      </form>
+      <Text size="sm" c="dimmed">
+        {t("asOf", { date: format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "long" }) })}
+      </Text>
+      <FigureGrid
+        label={t("totals")}
+        figures={[
+          { label: t("positions"), value: format.number(totals.positions) },
+          { label: t("fte"), value: fte(totals.fte), accent: "blue" },
+          { label: t("occupiedFte"), value: fte(totals.occupiedFte) },
+          { label: t("vacantFte"), value: fte(totals.vacantFte) },
+          { label: t("overOccupied"), value: format.number(totals.overOccupied) },
+        ]}
+      />
+      <OccupancyChart groups={groups} />
+      <Anchor href={download}>{t("download")}</Anchor>
+      <OccupancyTable groups={groups} label={t("tableLabel", { by: t(`by_${query.by}`) })} />
+      <section aria-labelledby="rules-title">
+        <Title order={2} size="h4" id="rules-title" mb={4}>
+          {t("rulesTitle")}
+        </Title>
+        <Text size="sm" maw={820}>
+          {t("rules")}
+        </Text>
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { PassThrough, Readable } from "node:stream";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/guards";
+import { entityScope } from "@/lib/auth/permissions";
+import { formatDutchDate, todayInBrussels, validIsoDate } from "@/lib/dates";
+import { occupancyQuerySchema, occupancyReport, type OccupancyGroup } from "@/lib/domain/reports/occupancy-report";
+import { writeTablesToStream } from "@/lib/excel/write-table";
+import { XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
+import { errorResponse } from "@/lib/server/route-errors";
+import { db } from "@/lib/server/database";
+
+export const dynamic = "force-dynamic";
+
+/** The needs-against-occupancy report as .xlsx, for the date and grouping of the page, with the totals as the last line. */
+export async function GET(request: Request) {
+  try {
+    const principal = await requirePermission("reports.read");
+    const query = occupancyQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const date = validIsoDate(query.date) ?? todayInBrussels();
+    const t = await getTranslations({ locale: "nl-BE", namespace: "reports" });
+    const { groups, totals } = await occupancyReport(await db(), { scope: entityScope(principal, "reports.read"), date, by: query.by });
+    const rows: OccupancyGroup[] = [...groups, { key: "", label: t("total"), ...totals }];
+    const stream = new PassThrough();
+    writeTablesToStream(stream, [
+      {
+        sheetName: "Bezetting",
+        title: `${t("title")} – ${t(`by_${query.by}`)} – ${formatDutchDate(date)}`,
+        columns: [
+          { header: t("group"), width: 40, value: (g: OccupancyGroup) => g.label },
+          { header: t("positions"), width: 14, value: (g: OccupancyGroup) => g.positions },
+          { header: t("fte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.fte },
+          { header: t("occupiedFte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.occupiedFte },
+          { header: t("vacantFte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.vacantFte },
+          { header: t("overOccupied"), width: 16, value: (g: OccupancyGroup) => g.overOccupied },
+          { header: t("frozen"), width: 14, value: (g: OccupancyGroup) => g.frozen },
+        ],
+        rows,
+      },
+    ]).catch((error: unknown) => {
+      console.error("[occupancy-report] writing failed", error);
+      stream.destroy(error as Error);
+    });
+    return new Response(Readable.toWeb(stream) as ReadableStream, {
+      headers: {
+        "content-type": XLSX_CONTENT_TYPE,
+        "content-disposition": `attachment; filename="bezetting-${query.by}-${date}.xlsx"`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,99 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import type { EntityScope } from "@/lib/domain/entities/queries";
+import type { OccupancyTotals } from "./occupancy-rules";
+
+/** What the report groups by. */
+export const OCCUPANCY_DIMENSIONS = ["entity", "unit", "level", "rank", "grade", "family"] as const;
+export type OccupancyDimension = (typeof OCCUPANCY_DIMENSIONS)[number];
+
+export const occupancyQuerySchema = z.object({
+  by: z.enum(OCCUPANCY_DIMENSIONS).default("entity").catch("entity"),
+  date: z.iso.date().optional().catch(undefined),
+});
+
+export interface OccupancyGroup extends OccupancyTotals {
+  key: string;
+  label: string;
+}
+
+/** The group's key and label for each dimension (a position without, e.g., a grade falls under "—"). */
+const GROUP: Record<OccupancyDimension, { key: string; label: string }> = {
+  entity: { key: "e.code", label: "e.name" },
+  unit: { key: "e.code || ' ' || coalesce(u.code, '—')", label: "e.code || ' – ' || coalesce(u.name, '—')" },
+  level: { key: "coalesce(g.level, fp.level, '—')", label: "'Niveau ' || coalesce(g.level, fp.level, '—')" },
+  rank: { key: "coalesce(g.rank, '—')", label: "coalesce(g.rank, '—')" },
+  grade: { key: "coalesce(g.code, '—')", label: "coalesce(g.code || ' – ' || g.title, '—')" },
+  family: { key: "coalesce(ff.code, '—')", label: "coalesce(ff.name, '—')" },
+};
+
+/**
+ * Staffing needs against occupancy on a date, grouped, for the entities in scope: computed in the
+ * database over the dated versions and links, with the rules of occupancy-rules.ts, and the totals
+ * over all groups (government-wide for scope "all").
+ */
+export async function occupancyReport(
+  db: DbOrTx,
+  input: { scope: EntityScope; date: string; by: OccupancyDimension },
+): Promise<{ groups: OccupancyGroup[]; totals: OccupancyTotals }> {
+  if (input.scope !== "all" && input.scope.length === 0) return { groups: [], totals: emptyTotals() };
+  const inScope: SQL = input.scope === "all" ? sql`true` : sql`pv.entity_id = any(${`{${input.scope.join(",")}}`}::uuid[])`;
+  const group = GROUP[input.by];
+  const result = await db.execute<{ key: string | null; label: string | null; positions: number; fte: string; occupied: string; vacant: string; over: number; frozen: number }>(sql`
+    with counted as (
+      select pv.position_id, pv.entity_id, pv.fte, pv.grade_id, pv.org_unit_id, pv.function_profile_id, pv.lifecycle
+      from position_versions pv
+      where ${inScope} and pv.valid_from <= ${input.date}::date and (pv.valid_to is null or pv.valid_to > ${input.date}::date)
+        and pv.lifecycle <> 'abolished'
+    ),
+    occupied as (
+      select l.position_id, sum(l.fte) as fte
+      from position_links l
+      where l.valid_from <= ${input.date}::date and (l.valid_to is null or l.valid_to > ${input.date}::date)
+        and l.position_id in (select position_id from counted)
+      group by l.position_id
+    ),
+    per_position as (
+      select c.*, coalesce(o.fte, 0) as occupied from counted c left join occupied o on o.position_id = c.position_id
+    )
+    select ${sql.raw(group.key)} as key, min(${sql.raw(group.label)}) as label, count(*)::int as positions,
+           sum(p.fte)::text as fte, sum(p.occupied)::text as occupied, sum(greatest(p.fte - p.occupied, 0))::text as vacant,
+           (count(*) filter (where p.occupied > p.fte + 0.0005))::int as over,
+           (count(*) filter (where p.lifecycle = 'frozen'))::int as frozen
+    from per_position p
+    join entities e on e.id = p.entity_id
+    left join grades g on g.id = p.grade_id
+    left join org_units u on u.id = p.org_unit_id
+    left join function_profiles fp on fp.id = p.function_profile_id
+    left join function_families ff on ff.id = fp.family_id
+    group by 1
+    order by 2`);
+  const groups = result.rows.map((r) => ({
+    key: r.key ?? "—",
+    label: r.label ?? "—",
+    positions: Number(r.positions),
+    fte: Number(r.fte ?? 0),
+    occupiedFte: Number(r.occupied ?? 0),
+    vacantFte: Number(r.vacant ?? 0),
+    overOccupied: Number(r.over),
+    frozen: Number(r.frozen),
+  }));
+  const totals = groups.reduce(
+    (t, g) => ({
+      positions: t.positions + g.positions,
+      fte: t.fte + g.fte,
+      occupiedFte: t.occupiedFte + g.occupiedFte,
+      vacantFte: t.vacantFte + g.vacantFte,
+      overOccupied: t.overOccupied + g.overOccupied,
+      frozen: t.frozen + g.frozen,
+    }),
+    emptyTotals(),
+  );
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return { groups, totals: { ...totals, fte: round(totals.fte), occupiedFte: round(totals.occupiedFte), vacantFte: round(totals.vacantFte) } };
+}
+
+function emptyTotals(): OccupancyTotals {
+  return { positions: 0, fte: 0, occupiedFte: 0, vacantFte: 0, overOccupied: 0, frozen: 0 };
+}
