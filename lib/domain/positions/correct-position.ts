@@ -32,7 +32,7 @@ type Resolved = {
 };
 
 /** Checks a correction against the reference data valid for this entity (active codes; units and cost centres of the entity). */
-async function resolveCorrection(db: DbOrTx, entityId: string, input: PositionCorrection) {
+export async function resolveCorrection(db: DbOrTx, entityId: string, input: PositionCorrection) {
   const fieldErrors: Partial<Record<keyof PositionCorrection, string>> = {};
   const upper = (code: string) => sql`upper(${code})`;
   const [profile] = await db

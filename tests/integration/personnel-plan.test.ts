@@ -1,0 +1,80 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, positionLinks, positions, positionVersions } from "@/db/schema";
+import { generateDemoData } from "../../lib/demo/generate";
+import { loadDemoData } from "../../lib/demo/load";
+import { abolishPosition, createPosition, linkRelation, setPositionFrozen, unlinkRelation } from "@/lib/domain/positions/personnel-plan";
+import { occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { AppError } from "@/lib/errors/app-error";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+
+describe(`the personnel plan after onboarding (${testDatabaseKind()})`, () => {
+  let t: TestDatabase;
+  const data = generateDemoData({ size: "small", seed: 19, referenceDate: "2026-01-15" });
+  const entity = data.entities[0]!;
+  const actorId = data.users[0]!.id!;
+  let codes: { functionCode: string; gradeCode: string; unitCode: string };
+  let free: { vlimpers: string; relationNumber: number }[];
+  const revision = async (positionId: string) => (await t.db.select({ r: positions.revision }).from(positions).where(eq(positions.id, positionId)))[0]!.r;
+  const report = (date: string) => occupancyReport(t.db, { scope: [entity.id], date, by: "entity" }).then((r) => r.totals);
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await loadDemoData(t.db, data);
+    const relation = data.employmentRelations.find((r) => r.entityId === entity.id && r.functionProfileId && r.gradeId && r.orgUnitId)!;
+    const code = async (table: string, id: string) => (await t.db.execute<{ code: string }>(sql`select code from ${sql.raw(table)} where id = ${id}`)).rows[0]!.code;
+    codes = { functionCode: await code("function_profiles", relation.functionProfileId!), gradeCode: await code("grades", relation.gradeId!), unitCode: await code("org_units", relation.orgUnitId!) };
+    const rows = await t.db.execute<{ vlimpers: string; relation_number: number }>(sql`
+      select p.vlimpers_number as vlimpers, r.relation_number from employment_relations r join persons p on p.id = r.person_id
+      where r.entity_id = ${entity.id} and r.end_date is null order by p.vlimpers_number, r.relation_number limit 3`);
+    free = rows.rows.map((r) => ({ vlimpers: r.vlimpers, relationNumber: Number(r.relation_number) }));
+  });
+  afterAll(async () => t?.dispose());
+
+  const data1 = () => ({ ...codes, fte: "1", costCentreCode: "", dutyLocationCode: "" });
+
+  it("creates a position, also one planned for later, with checked reference data", async () => {
+    const bad = await createPosition(t.db, { entityId: entity.id, data: { ...data1(), functionCode: "NOPE" }, validFrom: "2026-02-01", actorId });
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { functionCode: expect.stringMatching(/NOPE/) } });
+    const now = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
+    const later = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-09-01", actorId });
+    expect(now.ok && later.ok).toBe(true);
+    expect((await report("2026-03-01")).positions).toBe(1);
+    expect((await report("2026-09-01")).positions).toBe(2);
+    const audit = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "position.create"), eq(auditEvents.entityId, entity.id)));
+    expect(audit).toHaveLength(2);
+  });
+
+  it("links part-timers to one position, refuses a second link of a relation, and counts the occupancy", async () => {
+    const [position] = await t.db.select().from(positions).where(and(eq(positions.entityId, entity.id), eq(positions.origin, "manual"))).orderBy(positions.number).limit(1);
+    await linkRelation(t.db, { entityId: entity.id, positionId: position!.id, ...free[0]!, fte: 0.5, from: "2026-03-01", actorId });
+    await linkRelation(t.db, { entityId: entity.id, positionId: position!.id, ...free[1]!, fte: 0.5, from: "2026-03-01", actorId });
+    await expect(linkRelation(t.db, { entityId: entity.id, positionId: position!.id, ...free[0]!, fte: 0.5, from: "2026-04-01", actorId })).rejects.toThrow(/al gekoppeld/);
+    await expect(linkRelation(t.db, { entityId: entity.id, positionId: position!.id, vlimpers: "999999", relationNumber: 1, fte: 0.5, from: "2026-04-01", actorId })).rejects.toThrow(AppError);
+    expect(await report("2026-03-01")).toMatchObject({ positions: 1, fte: 1, occupiedFte: 1, vacantFte: 0 });
+
+    const [first] = await t.db.select().from(positionLinks).where(eq(positionLinks.positionId, position!.id)).orderBy(positionLinks.createdAt).limit(1);
+    await unlinkRelation(t.db, { entityId: entity.id, linkId: first!.id, until: "2026-04-30", actorId });
+    expect(await report("2026-04-30")).toMatchObject({ occupiedFte: 1 });
+    expect(await report("2026-05-01")).toMatchObject({ occupiedFte: 0.5, vacantFte: 0.5 });
+  });
+
+  it("freezes and abolishes with dated versions, ending the links, and refuses a stale revision", async () => {
+    const [position] = await t.db.select().from(positions).where(and(eq(positions.entityId, entity.id), eq(positions.origin, "manual"))).orderBy(positions.number).limit(1);
+    const r = await revision(position!.id);
+    await setPositionFrozen(t.db, { entityId: entity.id, positionId: position!.id, expectedRevision: r, frozen: true, from: "2026-06-01", actorId });
+    await expect(setPositionFrozen(t.db, { entityId: entity.id, positionId: position!.id, expectedRevision: r, frozen: false, from: "2026-07-01", actorId })).rejects.toThrow(/intussen gewijzigd/);
+    expect(await report("2026-06-01")).toMatchObject({ frozen: 1 });
+    const { endedLinks } = await abolishPosition(t.db, { entityId: entity.id, positionId: position!.id, expectedRevision: r + 1, until: "2026-06-30", actorId });
+    expect(endedLinks).toBe(1);
+    expect(await report("2026-06-30")).toMatchObject({ positions: 1, occupiedFte: 0.5 });
+    expect(await report("2026-07-01")).toMatchObject({ positions: 0, occupiedFte: 0 });
+    const versions = await t.db.select().from(positionVersions).where(eq(positionVersions.positionId, position!.id)).orderBy(positionVersions.versionNumber);
+    expect(versions.map((v) => [v.lifecycle, v.validFrom, v.validTo])).toEqual([
+      ["active", "2026-02-01", "2026-06-01"],
+      ["frozen", "2026-06-01", "2026-07-01"],
+      ["abolished", "2026-07-01", null],
+    ]);
+    await expect(linkRelation(t.db, { entityId: entity.id, positionId: position!.id, ...free[2]!, fte: 1, from: "2026-08-01", actorId })).rejects.toThrow(/bestaat niet \(meer\)/);
+  });
+});
