@@ -128,6 +128,7 @@ export default async function EntityPage({ params }: Props) {
           </Table>
           <Group gap="sm" align="flex-start">
             <AnchorLink href={`/entities/${entity.id}/personnel`}>{t("personnel.openImport")}</AnchorLink>
+            <AnchorLink href={`/entities/${entity.id}/positions`}>{t("plan.title")}</AnchorLink>
             {canSeeReference && <AnchorLink href={`/entities/${entity.id}/reference/org-units`}>{t("reference.kind_org-units")}</AnchorLink>}
             {canSeeReference && <AnchorLink href={`/entities/${entity.id}/reference/cost-centres`}>{t("reference.kind_cost-centres")}</AnchorLink>}
           </Group>

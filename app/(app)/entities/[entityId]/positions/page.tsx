@@ -1,0 +1,100 @@
+import { Anchor, Badge, Button, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, TextInput, Title } from "@mantine/core";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CreatePositionButton } from "@/components/positions/plan-dialogs";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { requireUserForPage } from "@/lib/auth/guards";
+import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
+import { findEntityInScope } from "@/lib/domain/entities/queries";
+import { listPlanPositions } from "@/lib/domain/positions/plan-queries";
+import { todayInBrussels } from "@/lib/dates";
+import { db } from "@/lib/server/database";
+
+const PAGE_SIZE = 50;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("plan"))("title") };
+}
+
+type Props = { params: Promise<{ entityId: string }>; searchParams: Promise<{ q?: string; page?: string }> };
+
+/** The entity's personnel plan: its positions as they are now (or as planned), with their occupancy. */
+export default async function PositionsPage({ params, searchParams }: Props) {
+  const principal = await requireUserForPage();
+  const { entityId } = await params;
+  const query = await searchParams;
+  const database = await db();
+  const today = todayInBrussels();
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "positions.read"), asOf: today });
+  if (!entity) notFound();
+  const t = await getTranslations("plan");
+  const format = await getFormatter();
+  const page = Math.max(0, Number.parseInt(query.page ?? "0", 10) || 0);
+  const q = (query.q ?? "").trim().slice(0, 100);
+  const { rows, total } = await listPlanPositions(database, entity.id, { date: today, q: q || undefined, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+  const canWrite = hasEntityPermission(principal, "positions.write", entity.id);
+  const href = (next: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(next) }).toString()}`;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
+        <Title order={1}>{t("title")}</Title>
+      </Stack>
+      <Text maw={820}>{t("intro")}</Text>
+      <Group align="flex-end" justify="space-between">
+        <form method="get" aria-label={t("search")}>
+          <Group align="flex-end">
+            <TextInput name="q" label={t("search")} defaultValue={q} />
+            <Button type="submit" variant="default">
+              {t("searchButton")}
+            </Button>
+          </Group>
+        </form>
+        {canWrite && <CreatePositionButton entityId={entity.id} />}
+      </Group>
+      <Text size="sm">{t("count", { total })}</Text>
+      <TableScrollContainer minWidth={900}>
+        <Table striped withTableBorder aria-label={t("title")}>
+          <TableThead>
+            <TableTr>
+              {(["number", "function", "grade", "unit", "fte", "occupied", "state", "validFrom"] as const).map((c) => (
+                <TableTh key={c} scope="col" ta={c === "fte" || c === "occupied" ? "right" : undefined}>
+                  {t(`col_${c}`)}
+                </TableTh>
+              ))}
+            </TableTr>
+          </TableThead>
+          <TableTbody>
+            {rows.map((row) => (
+              <TableTr key={row.id}>
+                <TableTd>
+                  <AnchorLink href={`/entities/${entity.id}/positions/${row.id}`}>{String(row.number)}</AnchorLink>
+                </TableTd>
+                <TableTd>{`${row.functionCode} – ${row.functionTitle}`}</TableTd>
+                <TableTd>{row.gradeCode ?? "—"}</TableTd>
+                <TableTd>{row.unitCode ?? "—"}</TableTd>
+                <TableTd ta="right">{format.number(row.fte, { maximumFractionDigits: 3 })}</TableTd>
+                <TableTd ta="right">{format.number(row.occupiedFte, { maximumFractionDigits: 3 })}</TableTd>
+                <TableTd>
+                  <Badge variant="light" color={row.lifecycle === "active" ? "green" : row.lifecycle === "frozen" ? "cyan" : "gray"}>
+                    {t(`lifecycle_${row.lifecycle}`)}
+                  </Badge>
+                </TableTd>
+                <TableTd>{format.dateTime(new Date(`${row.validFrom}T12:00:00Z`), { dateStyle: "short" })}</TableTd>
+              </TableTr>
+            ))}
+          </TableTbody>
+        </Table>
+      </TableScrollContainer>
+      {total > PAGE_SIZE && (
+        <Group>
+          {page > 0 && <Anchor href={href(page - 1)}>{t("previous")}</Anchor>}
+          <Text size="sm">{t("pageOf", { from: page * PAGE_SIZE + 1, to: Math.min(total, (page + 1) * PAGE_SIZE), total })}</Text>
+          {(page + 1) * PAGE_SIZE < total && <Anchor href={href(page + 1)}>{t("next")}</Anchor>}
+        </Group>
+      )}
+    </Stack>
+  );
+}

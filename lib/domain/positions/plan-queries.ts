@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+
+/** The entity's positions as they are on a date, with who occupies them, a page at a time; free text on number, function and unit. */
+export async function listPlanPositions(db: DbOrTx, entityId: string, input: { date: string; q?: string; limit: number; offset: number }) {
+  const like = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const result = await db.execute<Record<string, unknown>>(sql`
+    select pos.id, pos.number, pos.origin, v.function_code, v.function_title, g.code as grade_code, u.code as unit_code, v.fte, v.lifecycle,
+           v.valid_from::text as valid_from,
+           coalesce((select sum(l.fte) from position_links l where l.position_id = pos.id and l.valid_from <= ${input.date}::date and (l.valid_to is null or l.valid_to > ${input.date}::date)), 0) as occupied,
+           count(*) over () as total
+    from positions pos
+    join position_versions v on v.position_id = pos.id and v.valid_to is null
+    left join grades g on g.id = v.grade_id
+    left join org_units u on u.id = v.org_unit_id
+    where pos.entity_id = ${entityId}
+      and (${like}::text is null or pos.number::text like ${like} or v.function_code ilike ${like} or v.function_title ilike ${like} or u.code ilike ${like})
+    order by pos.number
+    limit ${input.limit} offset ${input.offset}`);
+  const rows = result.rows.map((r) => ({
+    id: String(r.id),
+    number: Number(r.number),
+    origin: String(r.origin),
+    functionCode: String(r.function_code),
+    functionTitle: String(r.function_title),
+    gradeCode: (r.grade_code as string | null) ?? null,
+    unitCode: (r.unit_code as string | null) ?? null,
+    fte: Number(r.fte),
+    lifecycle: r.lifecycle as "active" | "frozen" | "abolished",
+    validFrom: String(r.valid_from),
+    occupiedFte: Number(r.occupied),
+  }));
+  return { rows, total: rows.length ? Number(result.rows[0]!.total) : 0 };
+}
+
+export type PlanPositionRow = Awaited<ReturnType<typeof listPlanPositions>>["rows"][number];
+
+/** One position: its open version and revision, and every link with the person, newest first. */
+export async function planPositionDetail(db: DbOrTx, entityId: string, positionId: string) {
+  const head = await db.execute<Record<string, unknown>>(sql`
+    select pos.id, pos.number, pos.revision, pos.origin, v.function_code, v.function_title, g.code as grade_code, u.code as unit_code,
+           u.name as unit_name, c.code as cost_centre_code, d.code as duty_location_code, v.fte, v.lifecycle, v.valid_from::text as valid_from
+    from positions pos
+    join position_versions v on v.position_id = pos.id and v.valid_to is null
+    left join grades g on g.id = v.grade_id
+    left join org_units u on u.id = v.org_unit_id
+    left join cost_centres c on c.id = v.cost_centre_id
+    left join duty_locations d on d.id = v.duty_location_id
+    where pos.id = ${positionId} and pos.entity_id = ${entityId}`);
+  const row = head.rows[0];
+  if (!row) return null;
+  const links = await db.execute<Record<string, unknown>>(sql`
+    select l.id, l.fte, l.valid_from::text as valid_from, l.valid_to::text as valid_to, p.vlimpers_number, p.last_name || ' ' || p.first_name as name, r.relation_number
+    from position_links l join employment_relations r on r.id = l.relation_id join persons p on p.id = r.person_id
+    where l.position_id = ${positionId} and l.entity_id = ${entityId}
+    order by l.valid_from desc, l.id`);
+  return {
+    id: String(row.id),
+    number: Number(row.number),
+    revision: Number(row.revision),
+    origin: String(row.origin),
+    functionCode: String(row.function_code),
+    functionTitle: String(row.function_title),
+    gradeCode: (row.grade_code as string | null) ?? null,
+    unitCode: (row.unit_code as string | null) ?? null,
+    unitName: (row.unit_name as string | null) ?? null,
+    costCentreCode: (row.cost_centre_code as string | null) ?? null,
+    dutyLocationCode: (row.duty_location_code as string | null) ?? null,
+    fte: Number(row.fte),
+    lifecycle: row.lifecycle as "active" | "frozen" | "abolished",
+    validFrom: String(row.valid_from),
+    links: links.rows.map((l) => ({
+      id: String(l.id),
+      fte: Number(l.fte),
+      validFrom: String(l.valid_from),
+      validTo: (l.valid_to as string | null) ?? null,
+      vlimpers: String(l.vlimpers_number),
+      name: String(l.name),
+      relationNumber: Number(l.relation_number),
+    })),
+  };
+}
+
+export type PlanPositionDetail = NonNullable<Awaited<ReturnType<typeof planPositionDetail>>>;
