@@ -35,6 +35,16 @@ test("a manager compares staffing needs with occupancy, as of another date, and 
   expect(lines.at(-1)).toBe("Totaal");
   expect(lines).toContain("Departement Financiën en Begroting");
 
+  // The lists: relations without a position, with their reason, also as xlsx.
+  await page.getByRole("link", { name: /^Lijsten:/ }).click();
+  await page.getByRole("form", { name: "Lijst en datum" }).getByRole("combobox", { name: "Lijst" }).selectOption("unlinked");
+  await page.getByRole("button", { name: "Tonen" }).click();
+  const list = page.getByRole("table", { name: "Arbeidsrelaties zonder arbeidsplaats" });
+  await expect(list.getByRole("row").nth(1)).toBeVisible();
+  const listed = await list.getByRole("row").count();
+  const { book: listBook } = await downloadWorkbook(page, "Lijst downloaden (.xlsx)");
+  expect(listBook.getWorksheet("Lijst")!.actualRowCount).toBeGreaterThanOrEqual(Math.min(listed, 51) + 1);
+
   // Managers change nothing: the personnel plan's actions are not theirs (a server action replay is refused in access.spec).
   await page.goto("/");
   await expect(page.getByRole("button", { name: /exporteren|uitvoeren|indienen/ })).toHaveCount(0);

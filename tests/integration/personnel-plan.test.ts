@@ -5,6 +5,7 @@ import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { abolishPosition, createPosition, linkRelation, setPositionFrozen, unlinkRelation } from "@/lib/domain/positions/personnel-plan";
 import { occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { planList } from "@/lib/domain/reports/plan-lists";
 import { AppError } from "@/lib/errors/app-error";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
@@ -76,5 +77,28 @@ describe(`the personnel plan after onboarding (${testDatabaseKind()})`, () => {
       ["abolished", "2026-07-01", null],
     ]);
     await expect(linkRelation(t.db, { entityId: entity.id, positionId: position!.id, ...free[2]!, fte: 1, from: "2026-08-01", actorId })).rejects.toThrow(/bestaat niet \(meer\)/);
+  });
+
+  it("lists vacant and frozen positions, relations without a position and occupants that differ from their position", async () => {
+    const [position] = await t.db.select().from(positions).where(and(eq(positions.entityId, entity.id), eq(positions.origin, "manual"))).orderBy(positions.number).limit(1);
+    const lists = async (list: "vacant" | "frozen" | "unlinked" | "mismatch", date: string) => planList(t.db, { scope: [entity.id], date, list });
+    // On 1 May the first position holds one part-timer of 0.5: vacant for the rest; frozen in June.
+    expect((await lists("vacant", "2026-05-01")).find((r) => r.positionNumber === position!.number)).toMatchObject({ fte: 1, occupiedFte: 0.5 });
+    expect((await lists("frozen", "2026-06-15")).map((r) => r.positionNumber)).toEqual([position!.number]);
+    expect(await lists("frozen", "2026-05-01")).toEqual([]);
+    // Every relation of the entity in its list has no position (none ran step 1), with a reason; the two linked ones do not appear while linked.
+    const unlinked = await lists("unlinked", "2026-05-01");
+    expect(unlinked.length).toBeGreaterThan(10);
+    expect(unlinked.every((r) => r.detail && r.person)).toBe(true);
+    expect(unlinked.some((r) => r.person!.includes(`(${free[1]!.vlimpers}/${free[1]!.relationNumber})`))).toBe(false);
+    // The occupant's relation gets another grade than the position's: the pair shows up, saying what differs.
+    const before = await lists("mismatch", "2026-05-01");
+    await t.db.execute(sql`
+      update employment_relations r set grade_id = (select g.id from grades g join position_versions v on v.position_id = ${position!.id} and v.version_number = 1 where g.id is distinct from v.grade_id order by g.code limit 1)
+      from persons p where p.id = r.person_id and p.vlimpers_number = ${free[1]!.vlimpers} and r.relation_number = ${free[1]!.relationNumber} and r.entity_id = ${entity.id}`);
+    const after = await lists("mismatch", "2026-05-01");
+    const row = after.find((r) => r.person?.includes(`(${free[1]!.vlimpers}/${free[1]!.relationNumber})`));
+    expect(row).toMatchObject({ positionNumber: position!.number, detail: expect.stringMatching(/^graad /) });
+    expect(after.length).toBe(before.filter((r) => r !== row).length + (before.some((r) => r.person === row!.person) ? 0 : 1));
   });
 });

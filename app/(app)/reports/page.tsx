@@ -56,7 +56,10 @@ export default async function ReportsPage({ searchParams }: Props) {
         ]}
       />
       <OccupancyChart groups={groups} />
-      <Anchor href={download}>{t("download")}</Anchor>
+      <Group gap="lg">
+        <Anchor href={download}>{t("download")}</Anchor>
+        <Anchor href={`/reports/lists?${new URLSearchParams({ date }).toString()}`}>{t("lists")}</Anchor>
+      </Group>
       <OccupancyTable groups={groups} label={t("tableLabel", { by: t(`by_${query.by}`) })} />
       <section aria-labelledby="rules-title">
         <Title order={2} size="h4" id="rules-title" mb={4}>
