@@ -14,7 +14,10 @@ test("an HR officer keeps the personnel plan: creates, changes, freezes, links, 
   await create.getByRole("combobox", { name: "Functiecode" }).click();
   await page.getByRole("option").first().click();
   await create.getByRole("textbox", { name: "VTE" }).fill("0,8");
-  await create.getByRole("button", { name: "Arbeidsplaats aanmaken" }).click();
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("validFrom")),
+    create.getByRole("button", { name: "Arbeidsplaats aanmaken" }).click(),
+  ]);
   await expect(page.getByRole("heading", { level: 1, name: /^Arbeidsplaats \d+$/ })).toBeVisible();
   const number = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Arbeidsplaats ", "");
 
@@ -56,6 +59,14 @@ test("an HR officer keeps the personnel plan: creates, changes, freezes, links, 
   await page.getByRole("textbox", { name: "Zoeken (nummer, functie, eenheid)" }).fill(number);
   await page.getByRole("button", { name: "Zoeken" }).click();
   await expect(page.getByRole("table", { name: "Personeelsplan" }).getByRole("link", { name: number })).toBeVisible();
+
+  // A manager of this entity changes nothing: the same "create" sent with their session is refused on the server.
+  await page.context().clearCookies();
+  await signInAsDemo(page, "manager@demo.vlaanderen.be");
+  const replay = await page.request.post(request.url(), { headers: request.headers(), data: request.postData() ?? "" });
+  const answer = await replay.text();
+  expect(answer).toContain("forbidden");
+  expect(answer).not.toContain("positionId");
 });
 
 test("an HR officer links and unlinks a relation on an existing position", async ({ page }) => {
