@@ -35,6 +35,12 @@ test("a manager compares staffing needs with occupancy, as of another date, and 
   expect(lines.at(-1)).toBe("Totaal");
   expect(lines).toContain("Departement Financiën en Begroting");
 
+  // The change since a date before any step: every position is new.
+  await page.getByRole("form", { name: "Datum en groepering" }).getByLabel("Vergelijken met").fill("2020-01-01");
+  await page.getByRole("button", { name: "Tonen" }).click();
+  const change = page.getByRole("table", { name: /^Verschil van 1 januari 2020 tot/ });
+  await expect(change.getByRole("row", { name: /Departement Financiën en Begroting/ }).getByRole("cell").nth(1)).toHaveText(/^\+\d/);
+
   // The lists: relations without a position, with their reason, also as xlsx.
   await page.getByRole("link", { name: /^Lijsten:/ }).click();
   await page.getByRole("form", { name: "Lijst en datum" }).getByRole("combobox", { name: "Lijst" }).selectOption("unlinked");

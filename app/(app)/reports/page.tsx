@@ -2,12 +2,13 @@ import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } fr
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { OccupancyChangeTable } from "@/components/reports/occupancy-change-table";
 import { OccupancyChart } from "@/components/reports/occupancy-chart";
 import { OccupancyTable } from "@/components/reports/occupancy-table";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasPermission } from "@/lib/auth/permissions";
-import { OCCUPANCY_DIMENSIONS, occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { OCCUPANCY_DIMENSIONS, occupancyChange, occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
 import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
 }
 
-type Props = { searchParams: Promise<{ by?: string; date?: string }> };
+type Props = { searchParams: Promise<{ by?: string; date?: string; compare?: string }> };
 
 /** Staffing needs against occupancy in FTE, as of any date, grouped; for the entities the user may report on. */
 export default async function ReportsPage({ searchParams }: Props) {
@@ -25,7 +26,12 @@ export default async function ReportsPage({ searchParams }: Props) {
   const date = validIsoDate(query.date) ?? todayInBrussels();
   const t = await getTranslations("reports");
   const format = await getFormatter();
-  const { groups, totals } = await occupancyReport(await db(), { scope: entityScope(principal, "reports.read"), date, by: query.by });
+  const scope = entityScope(principal, "reports.read");
+  const database = await db();
+  const { groups, totals } = await occupancyReport(database, { scope, date, by: query.by });
+  const compare = validIsoDate(query.compare);
+  const changes = compare ? occupancyChange((await occupancyReport(database, { scope, date: compare, by: query.by })).groups, groups) : null;
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const download = `/api/reports/occupancy?${new URLSearchParams({ by: query.by, date }).toString()}`;
 
@@ -36,6 +42,7 @@ export default async function ReportsPage({ searchParams }: Props) {
       <form method="get" aria-label={t("choose")}>
         <Group align="flex-end">
           <TextInput type="date" name="date" label={t("date")} defaultValue={date} required />
+          <TextInput type="date" name="compare" label={t("compare")} description={t("compareHint")} defaultValue={compare ?? ""} />
           <NativeSelect name="by" label={t("by")} defaultValue={query.by} data={OCCUPANCY_DIMENSIONS.map((d) => ({ value: d, label: t(`by_${d}`) }))} />
           <Button type="submit" variant="default">
             {t("show")}
@@ -61,6 +68,14 @@ export default async function ReportsPage({ searchParams }: Props) {
         <Anchor href={`/reports/lists?${new URLSearchParams({ date }).toString()}`}>{t("lists")}</Anchor>
       </Group>
       <OccupancyTable groups={groups} label={t("tableLabel", { by: t(`by_${query.by}`) })} />
+      {changes && compare && (
+        <section aria-labelledby="change-title">
+          <Title order={2} size="h3" id="change-title" mb="xs">
+            {t("changeTitle", { from: day(compare), to: day(date) })}
+          </Title>
+          <OccupancyChangeTable changes={changes} label={t("changeTitle", { from: day(compare), to: day(date) })} />
+        </section>
+      )}
       <section aria-labelledby="rules-title">
         <Title order={2} size="h4" id="rules-title" mb={4}>
           {t("rulesTitle")}

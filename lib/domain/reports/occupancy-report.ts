@@ -11,7 +11,35 @@ export type OccupancyDimension = (typeof OCCUPANCY_DIMENSIONS)[number];
 export const occupancyQuerySchema = z.object({
   by: z.enum(OCCUPANCY_DIMENSIONS).default("entity").catch("entity"),
   date: z.iso.date().optional().catch(undefined),
+  /** A second date: the report then also shows the change from that date to `date`. */
+  compare: z.iso.date().optional().catch(undefined),
 });
+
+export interface OccupancyChange {
+  key: string;
+  label: string;
+  positions: number;
+  fte: number;
+  occupiedFte: number;
+  vacantFte: number;
+}
+
+/** The change per group from the report on `earlier` to the one on `later` (groups present on either date). */
+export function occupancyChange(earlier: OccupancyGroup[], later: OccupancyGroup[]): OccupancyChange[] {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  const byKey = new Map<string, OccupancyChange>();
+  const add = (g: OccupancyGroup, sign: 1 | -1) => {
+    const c = byKey.get(g.key) ?? { key: g.key, label: g.label, positions: 0, fte: 0, occupiedFte: 0, vacantFte: 0 };
+    c.positions += sign * g.positions;
+    c.fte = round(c.fte + sign * g.fte);
+    c.occupiedFte = round(c.occupiedFte + sign * g.occupiedFte);
+    c.vacantFte = round(c.vacantFte + sign * g.vacantFte);
+    byKey.set(g.key, c);
+  };
+  for (const g of earlier) add(g, -1);
+  for (const g of later) add(g, 1);
+  return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label, "nl-BE"));
+}
 
 export interface OccupancyGroup extends OccupancyTotals {
   key: string;
