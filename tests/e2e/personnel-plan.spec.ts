@@ -89,4 +89,9 @@ test("an HR officer links and unlinks a relation on an existing position", async
   await link.getByLabel("Vanaf").fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
   await link.getByRole("button", { name: "Arbeidsrelatie koppelen" }).click();
   await expect(occupants.getByRole("row")).toHaveCount(3);
+
+  // The relation's page shows the person and both links to this position.
+  await occupants.getByRole("link", { name: person }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: person })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Arbeidsplaatsen" }).getByRole("row")).toHaveCount(3);
 });

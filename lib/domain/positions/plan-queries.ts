@@ -50,7 +50,7 @@ export async function planPositionDetail(db: DbOrTx, entityId: string, positionI
   const row = head.rows[0];
   if (!row) return null;
   const links = await db.execute<Record<string, unknown>>(sql`
-    select l.id, l.fte, l.valid_from::text as valid_from, l.valid_to::text as valid_to, p.vlimpers_number, p.last_name || ' ' || p.first_name as name, r.relation_number
+    select l.id, l.relation_id, l.fte, l.valid_from::text as valid_from, l.valid_to::text as valid_to, p.vlimpers_number, p.last_name || ' ' || p.first_name as name, r.relation_number
     from position_links l join employment_relations r on r.id = l.relation_id join persons p on p.id = r.person_id
     where l.position_id = ${positionId} and l.entity_id = ${entityId}
     order by l.valid_from desc, l.id`);
@@ -71,6 +71,7 @@ export async function planPositionDetail(db: DbOrTx, entityId: string, positionI
     validFrom: String(row.valid_from),
     links: links.rows.map((l) => ({
       id: String(l.id),
+      relationId: String(l.relation_id),
       fte: Number(l.fte),
       validFrom: String(l.valid_from),
       validTo: (l.valid_to as string | null) ?? null,

@@ -94,7 +94,9 @@ export default async function PositionPage({ params }: Props) {
             <TableTbody>
               {position.links.map((link) => (
                 <TableTr key={link.id}>
-                  <TableTd>{`${link.name} (${link.vlimpers}/${link.relationNumber})`}</TableTd>
+                  <TableTd>
+                    <AnchorLink href={`/entities/${entity.id}/relations/${link.relationId}`}>{`${link.name} (${link.vlimpers}/${link.relationNumber})`}</AnchorLink>
+                  </TableTd>
                   <TableTd ta="right">{format.number(link.fte, { maximumFractionDigits: 3 })}</TableTd>
                   <TableTd>{day(link.validFrom)}</TableTd>
                   <TableTd>{link.validTo ? lastDay(link.validTo) : "—"}</TableTd>
