@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   Stack,
@@ -19,6 +18,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StartStep1Button } from "@/components/step1/start-step1-button";
+import { StepRunsList } from "@/components/onboarding/step-runs-list";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { StepJobProgress } from "@/components/jobs/step-job-progress";
 import { requireUserForPage } from "@/lib/auth/guards";
@@ -170,34 +170,11 @@ export default async function Step1Page({ params, searchParams }: Props) {
 
       {runs[0]?.job_run_id && (runs[0].state === "running" || runs[0].state === "failed") && <StepJobProgress jobRunId={runs[0].job_run_id} />}
 
-      <section aria-labelledby="runs-title">
-        <Title order={2} size="h3" id="runs-title" mb="xs">
-          {t("runsTitle")}
-        </Title>
-        {runs.length === 0 ? (
-          <Text>{t("noRuns")}</Text>
-        ) : (
-          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0 }}>
-            {runs.map((run) => (
-              <Group component="li" key={run.id} gap="sm">
-                <Badge color={run.state === "done" ? "green" : run.state === "failed" ? "red" : "blue"} variant="light">
-                  {t(`runState_${run.state}`)}
-                </Badge>
-                <Text size="sm">
-                  {format.dateTime(run.started_at, { dateStyle: "medium", timeStyle: "short" })} · {run.actor_name ?? "—"} · {t("runDate")}{" "}
-                  {run.run_date ?? "—"}
-                  {run.state === "done" && ` · ${t("runCreated", { created: run.counts.created ?? 0 })}`}
-                </Text>
-                {run.job_error && (
-                  <Text size="sm" c="red">
-                    {run.job_error}
-                  </Text>
-                )}
-              </Group>
-            ))}
-          </Stack>
-        )}
-      </section>
+      <StepRunsList
+        runs={runs}
+        namespace="step1"
+        summary={(run) => `${t("runDate")} ${run.run_date ?? "—"} · ${t("runCreated", { created: run.counts.created ?? 0 })}`}
+      />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Stack, Text, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ConfirmActionButton } from "@/components/onboarding/confirm-action-button";
+import { StepRunsList } from "@/components/onboarding/step-runs-list";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { StepJobProgress } from "@/components/jobs/step-job-progress";
@@ -75,33 +76,7 @@ export default async function Step6Page({ params }: { params: Promise<{ entityId
       )}
       {runs[0]?.job_run_id && (runs[0].state === "running" || runs[0].state === "failed") && <StepJobProgress jobRunId={runs[0].job_run_id} />}
 
-      <section aria-labelledby="runs-title">
-        <Title order={2} size="h3" id="runs-title" mb="xs">
-          {t("runsTitle")}
-        </Title>
-        {runs.length === 0 ? (
-          <Text>{t("noRuns")}</Text>
-        ) : (
-          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0 }}>
-            {runs.map((run) => (
-              <Group component="li" key={run.id} gap="sm">
-                <Badge color={run.state === "done" ? "green" : run.state === "failed" ? "red" : "blue"} variant="light">
-                  {t(`runState_${run.state}`)}
-                </Badge>
-                <Text size="sm">
-                  {format.dateTime(run.started_at, { dateStyle: "medium", timeStyle: "short" })} · {run.actor_name ?? "—"}
-                  {run.state === "done" && ` · ${t("runLinked", { linked: run.counts.linked ?? 0 })}`}
-                </Text>
-                {run.job_error && (
-                  <Text size="sm" c="red">
-                    {run.job_error}
-                  </Text>
-                )}
-              </Group>
-            ))}
-          </Stack>
-        )}
-      </section>
+      <StepRunsList runs={runs} namespace="step6" summary={(run) => t("runLinked", { linked: run.counts.linked ?? 0 })} />
     </Stack>
   );
 }
