@@ -65,6 +65,21 @@ export async function startAutomatedStep(
   }
 }
 
+/**
+ * The step run a job works for, locked until the end of the transaction. A delivery of the job
+ * after its run committed (a crash before the job was marked done, an expiry) finds the run closed:
+ * the caller then returns what the run recorded and changes nothing.
+ */
+export async function lockStepRun(tx: Tx, input: { step: AutomatedStep; entityId: string; stepRunId: string }) {
+  const [stepRun] = await tx
+    .select()
+    .from(onboardingStepRuns)
+    .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, input.entityId)))
+    .for("update");
+  if (!stepRun) throw new AppError("not_found", `Deze uitvoering van stap ${input.step} bestaat niet.`);
+  return stepRun;
+}
+
 /** An automated step's job failed for good: its run is closed as failed, so the page stops waiting and the expert can start again. */
 export async function markStepRunFailed(db: Db, input: { step: AutomatedStep; entityId: string; stepRunId: string }): Promise<void> {
   await db.transaction(async (tx) => {

@@ -1,18 +1,26 @@
 import { eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { onboardings } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { transition, type Actor, type CurrentStep, type WorkflowCommand, type WorkflowPosition } from "./workflow";
 
-/** The entity's onboarding position, locked until the end of the transaction. */
-export async function lockWorkflow(tx: Tx, entityId: string): Promise<WorkflowPosition> {
-  const [row] = await tx
-    .select({ step: onboardings.currentStep, state: onboardings.currentState })
-    .from(onboardings)
-    .where(eq(onboardings.entityId, entityId))
-    .for("update");
+function positionQuery(db: DbOrTx, entityId: string) {
+  return db.select({ step: onboardings.currentStep, state: onboardings.currentState }).from(onboardings).where(eq(onboardings.entityId, entityId));
+}
+
+function toPosition(row: { step: number; state: WorkflowPosition["state"] } | undefined): WorkflowPosition {
   if (!row) throw new AppError("not_found", "Deze entiteit heeft geen aansluiting.");
   return { step: row.step as CurrentStep, state: row.state };
+}
+
+/** The entity's onboarding position, as it is now (to show, or to check before a command that locks). */
+export async function readWorkflow(db: DbOrTx, entityId: string): Promise<WorkflowPosition> {
+  return toPosition((await positionQuery(db, entityId))[0]);
+}
+
+/** The entity's onboarding position, locked until the end of the transaction. */
+export async function lockWorkflow(tx: Tx, entityId: string): Promise<WorkflowPosition> {
+  return toPosition((await positionQuery(tx, entityId).for("update"))[0]);
 }
 
 /**

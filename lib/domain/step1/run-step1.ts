@@ -3,7 +3,7 @@ import type { DatabaseHandle, Db } from "@/db/client";
 import { onboardingStepRuns, onboardings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { startAutomatedStep, markStepRunFailed } from "@/lib/domain/onboarding/automated-step-runs";
+import { lockStepRun, markStepRunFailed, startAutomatedStep } from "@/lib/domain/onboarding/automated-step-runs";
 import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { personnelImportTarget } from "@/lib/domain/personnel/preview-personnel-import";
@@ -35,12 +35,7 @@ export async function runStep1(
     if (input.stepRunId) {
       // A delivery of the job after the run committed (crash before the job was marked done,
       // expiry) finds the step run closed and changes nothing: what step 1 did stays on record.
-      const [stepRun] = await tx
-        .select()
-        .from(onboardingStepRuns)
-        .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, entityId)))
-        .for("update");
-      if (!stepRun) throw new AppError("not_found", "Deze uitvoering van stap 1 bestaat niet.");
+      const stepRun = await lockStepRun(tx, { step: 1, entityId, stepRunId: input.stepRunId });
       if (stepRun.state !== "running") {
         const { created = 0, ...counts } = stepRun.counts;
         return { created, counts: counts as Step1Counts };

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { onboardings } from "@/db/schema";
+import { readWorkflow } from "@/lib/domain/onboarding/workflow-store";
 import { latestStep1RunDate } from "@/lib/domain/step2/report-queries";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -12,11 +11,8 @@ export type TemplateStage = "not_yet" | "open" | "submitted" | "closed";
  * reopens step 3), closed (step 4 ran or runs).
  */
 export async function templateStage(db: DbOrTx, entityId: string): Promise<TemplateStage> {
-  const [onboarding] = await db
-    .select({ step: onboardings.currentStep, state: onboardings.currentState })
-    .from(onboardings)
-    .where(eq(onboardings.entityId, entityId));
-  if (!onboarding || onboarding.step < 3) return "not_yet";
+  const onboarding = await readWorkflow(db, entityId);
+  if (onboarding.step < 3) return "not_yet";
   if (onboarding.step === 3) return "open";
   if (onboarding.step === 4 && onboarding.state !== "running" && onboarding.state !== "done") return "submitted";
   return "closed";

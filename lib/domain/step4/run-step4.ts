@@ -3,7 +3,7 @@ import type { DatabaseHandle, Db } from "@/db/client";
 import { onboardingStepRuns, onboardings, entities } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { formatDutchDate } from "@/lib/dates";
-import { markStepRunFailed, startAutomatedStep } from "@/lib/domain/onboarding/automated-step-runs";
+import { lockStepRun, markStepRunFailed, startAutomatedStep } from "@/lib/domain/onboarding/automated-step-runs";
 import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
 import { AppError } from "@/lib/errors/app-error";
 import { storeFile, XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
@@ -35,12 +35,7 @@ export async function runStep4(
     await lockImportTarget(tx, templateImportTarget(entityId));
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`step4:${entityId}`}))`);
     if (input.stepRunId) {
-      const [stepRun] = await tx
-        .select()
-        .from(onboardingStepRuns)
-        .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, entityId)))
-        .for("update");
-      if (!stepRun) throw new AppError("not_found", "Deze uitvoering van stap 4 bestaat niet.");
+      const stepRun = await lockStepRun(tx, { step: 4, entityId, stepRunId: input.stepRunId });
       // A delivery of the job after the run committed changes nothing: what step 4 did stays on record.
       if (stepRun.state !== "running") {
         const { created = 0, create = 0, alreadyCreated = 0, notNeeded = 0 } = stepRun.counts;

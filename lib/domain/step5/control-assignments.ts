@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { applyTransition, lockWorkflow } from "@/lib/domain/onboarding/workflow-store";
 import type { CellProblem } from "@/lib/excel/mark/cell-problem";
-import { controlImportTarget } from "./control-import";
+import { assertStep5Open, controlImportTarget } from "./control-import";
 import { loadControlContext, step6Counts } from "./control-queries";
 import { checkControlRow } from "./control-rules";
 
@@ -31,8 +31,7 @@ export async function assignOnline(
   const { entityId, assignment } = input;
   return db.transaction(async (tx) => {
     await lockImportTarget(tx, controlImportTarget(entityId));
-    const position = await lockWorkflow(tx, entityId);
-    if (position.step !== 5) throw new AppError("conflict", position.step < 5 ? "Stap 5 is nog niet aan de beurt." : "Het controlerapport is al ingediend.");
+    assertStep5Open((await lockWorkflow(tx, entityId)).step);
     const [row] = await tx
       .select({ request: positionRequests, number: positions.number })
       .from(positionRequests)

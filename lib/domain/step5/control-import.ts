@@ -9,7 +9,7 @@ import { inspectUpload, UploadRejectedError } from "@/lib/excel/read/inspect-upl
 import { matchHeaders } from "@/lib/excel/read/match-headers";
 import { readTable } from "@/lib/excel/read/read-table";
 import { cellText } from "@/lib/excel/read/normalize-cell";
-import { lockWorkflow } from "@/lib/domain/onboarding/workflow-store";
+import { lockWorkflow, readWorkflow } from "@/lib/domain/onboarding/workflow-store";
 import { checkControlRows, parseControlRow, type ControlColumnIndexes, type ResolvedAssignment } from "./control-rules";
 import { loadControlContext } from "./control-queries";
 
@@ -54,22 +54,16 @@ export async function analyseControlFile(db: DbOrTx, entityId: string, fileName:
   return { kind, rejection: null, rows: dataRows.length, problems, assignments: check.resolved, missingPositions: check.missingPositions };
 }
 
-/** Step 5 is the entity's while the onboarding stands at step 5 and waits for it. */
-export async function requireStep5Open(db: DbOrTx, entityId: string): Promise<void> {
-  const position = await currentPosition(db, entityId);
-  if (position.step < 5) throw new AppError("conflict", "Stap 5 is nog niet aan de beurt: stap 4 moet eerst uitgevoerd zijn.");
-  if (position.step > 5) throw new AppError("conflict", "Het controlerapport is al ingediend. Vraag het centrale team om stap 5 te heropenen om nog iets te wijzigen.");
-}
-
-async function currentPosition(db: DbOrTx, entityId: string) {
-  const result = await db.execute<{ step: number; state: string }>(sql`select current_step as step, current_state as state from onboardings where entity_id = ${entityId}`);
-  return { step: Number(result.rows[0]?.step ?? 1), state: result.rows[0]?.state ?? "not_started" };
+/** Step 5 is the entity's while the onboarding stands at step 5; refused before (step 4 first) and after (submitted). */
+export function assertStep5Open(step: number): void {
+  if (step < 5) throw new AppError("conflict", "Stap 5 is nog niet aan de beurt: stap 4 moet eerst uitgevoerd zijn.");
+  if (step > 5) throw new AppError("conflict", "Het controlerapport is al ingediend. Vraag het centrale team om stap 5 te heropenen om nog iets te wijzigen.");
 }
 
 /** An uploaded control report, checked as a whole: the preview (file, problems, marked copy). Writes no assignment. */
 export async function previewControlUpload(db: Db, input: { entityId: string; file: UploadedFile; actorId: string; requestId?: string }): Promise<PreviewOutcome> {
   const { entityId, file } = input;
-  await requireStep5Open(db, entityId);
+  assertStep5Open((await readWorkflow(db, entityId)).step);
   let analysis: ImportAnalysis;
   try {
     const found = await analyseControlFile(db, entityId, file.fileName, file.content);
@@ -98,8 +92,7 @@ export async function previewControlUpload(db: Db, input: { entityId: string; fi
 export async function acceptControlUpload(db: Db, input: { entityId: string; importRunId: string; actorId: string; requestId?: string }) {
   const { entityId } = input;
   return commitImportRun(db, controlImportTarget(entityId), input, async (tx, content) => {
-    const position = await lockWorkflow(tx, entityId);
-    if (position.step !== 5) await requireStep5Open(tx, entityId);
+    assertStep5Open((await lockWorkflow(tx, entityId)).step);
     const analysis = await analyseControlFile(tx, entityId, "upload", content);
     if (analysis.rejection || analysis.problems.some((p) => p.severity === "error")) throw staleImportError();
     await tx

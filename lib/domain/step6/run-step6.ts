@@ -4,7 +4,7 @@ import { onboardingStepRuns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
-import { markStepRunFailed, startAutomatedStep } from "@/lib/domain/onboarding/automated-step-runs";
+import { lockStepRun, markStepRunFailed, startAutomatedStep } from "@/lib/domain/onboarding/automated-step-runs";
 import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
 import { controlImportTarget } from "@/lib/domain/step5/control-import";
 import { step6Counts, type Step6Counts } from "@/lib/domain/step5/control-queries";
@@ -57,12 +57,7 @@ export async function runStep6(db: Db, input: { entityId: string; runDate: strin
   return db.transaction(async (tx) => {
     await lockImportTarget(tx, controlImportTarget(entityId));
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`step6:${entityId}`}))`);
-    const [stepRun] = await tx
-      .select()
-      .from(onboardingStepRuns)
-      .where(and(eq(onboardingStepRuns.id, input.stepRunId), eq(onboardingStepRuns.entityId, entityId)))
-      .for("update");
-    if (!stepRun) throw new AppError("not_found", "Deze uitvoering van stap 6 bestaat niet.");
+    const stepRun = await lockStepRun(tx, { step: 6, entityId, stepRunId: input.stepRunId });
     if (stepRun.state !== "running") {
       const { linked = 0, link = 0, vacant = 0, alreadyLinked = 0 } = stepRun.counts;
       return { linked, counts: { link, vacant, alreadyLinked } };

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportRunHistory } from "@/components/imports/import-run-details";
 import { UploadForm } from "@/components/imports/upload-form";
 import { RequestsTable } from "@/components/step3/requests-table";
-import { SubmitTemplateButton } from "@/components/step3/submit-template-button";
+import { ConfirmActionButton } from "@/components/onboarding/confirm-action-button";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
@@ -16,6 +16,7 @@ import { latestStep1RunDate } from "@/lib/domain/step2/report-queries";
 import { TEMPLATE_IMPORT_KIND } from "@/lib/domain/step3/template-import";
 import { templateGreenLines } from "@/lib/domain/step3/template-queries";
 import { listTemplateRequests } from "@/lib/domain/step3/template-requests";
+import { submitTemplateAction } from "@/lib/domain/step3/step3-actions";
 import { templateStage } from "@/lib/domain/step3/template-state";
 import { step4Counts } from "@/lib/domain/step4/step4-queries";
 import { todayInBrussels } from "@/lib/dates";
@@ -107,7 +108,17 @@ export default async function Step3Page({ params, searchParams }: Props) {
                 {(page + 1) * PAGE_SIZE < requests.total && <Anchor href={`?page=${page + 1}`}>{t("next")}</Anchor>}
               </Group>
             )}
-            {canAct && stage === "open" && <SubmitTemplateButton entityId={entity.id} requested={requested} notNeeded={counts.notNeeded} />}
+            {canAct && stage === "open" && (
+              <ConfirmActionButton
+                action={submitTemplateAction}
+                entityId={entity.id}
+                color="green"
+                label={t("submit")}
+                confirm={t("submitConfirm", { requested, notNeeded: counts.notNeeded })}
+                done={t("submitted")}
+                cancel={t("cancel")}
+              />
+            )}
           </Stack>
         )}
       </section>

@@ -2,7 +2,7 @@ import { Alert, Anchor, Stack, Text, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { StartStep4Button } from "@/components/step4/start-step4-button";
+import { ConfirmActionButton } from "@/components/onboarding/confirm-action-button";
 import { StepRunsList } from "@/components/onboarding/step-runs-list";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { FigureGrid } from "@/components/ui/figure-grid";
@@ -10,6 +10,7 @@ import { StepJobProgress } from "@/components/jobs/step-job-progress";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
+import { startStep4Action } from "@/lib/domain/step4/step4-actions";
 import { listStep4Runs, step4Counts } from "@/lib/domain/step4/step4-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
@@ -73,7 +74,16 @@ export default async function Step4Page({ params }: { params: Promise<{ entityId
         />
       </section>
 
-      {canRun && <StartStep4Button entityId={entity.id} create={counts.create} />}
+      {canRun && (
+        <ConfirmActionButton
+          action={startStep4Action}
+          entityId={entity.id}
+          label={t("run")}
+          confirm={t("runConfirm", { create: counts.create })}
+          done={t("started")}
+          cancel={t("cancel")}
+        />
+      )}
 
       {report?.output_file_id && (
         <section aria-labelledby="report-title">
