@@ -42,7 +42,9 @@ test("an HR officer keeps the personnel plan: creates, changes, freezes, links, 
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   await freeze.getByLabel("Vanaf").fill(tomorrow);
   await freeze.getByRole("button", { name: "Bevriezen" }).click();
-  await expect(page.getByRole("button", { name: "Opnieuw activeren" })).toBeVisible();
+  // The dialog closes once saved; only then is the page's button the one to look at.
+  await expect(freeze).toBeHidden();
+  await expect(page.getByRole("main").getByRole("button", { name: "Opnieuw activeren" })).toBeVisible();
   await page.getByRole("button", { name: "Afschaffen" }).click();
   const abolish = page.getByRole("dialog", { name: "Afschaffen" });
   const later = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
