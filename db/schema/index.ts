@@ -9,3 +9,6 @@ export * from "./jobs";
 export * from "./audit";
 export * from "./imports";
 export * from "./position-requests";
+export * from "./planning";
+export * from "./agreements";
+export * from "./playgrounds";

@@ -3,6 +3,7 @@ import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique
 import { stepState } from "./enums";
 import { storedFiles } from "./files";
 import { jobRuns } from "./jobs";
+import { onboardingSlots } from "./planning";
 import { entityIdColumn } from "./reference";
 import { users } from "./users";
 
@@ -15,12 +16,13 @@ export const onboardings = pgTable(
     /** 1..6, or 7 once the onboarding is complete. */
     currentStep: integer().notNull().default(1),
     currentState: stepState().notNull().default("not_started"),
-    /** First day of the planned slot month, once the entity chose one. */
-    plannedSlotMonth: text(),
+    /** The onboarding slot the entity booked, once it chose one. */
+    slotId: uuid().references(() => onboardingSlots.id),
+    slotChosenAt: timestamp({ withTimezone: true }),
     completedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("onboardings_step_range", sql`${t.currentStep} between 1 and 7`)],
+  (t) => [index().on(t.slotId), check("onboardings_step_range", sql`${t.currentStep} between 1 and 7`)],
 );
 
 /** One row per run (or dry run, or reopening) of a step: who, when, counts, files. */

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importRuns, onboardings, type StoredProblem } from "@/db/schema";
+import { importRuns, type StoredProblem } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { entityScope } from "@/lib/auth/permissions";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
-import { parseDeadline, progressBoard, type ProgressBoardRow } from "@/lib/domain/onboarding/progress-board";
+import { bookSlot, createSlot } from "@/lib/domain/planning/planning-store";
+import { progressBoard, type ProgressBoardRow } from "@/lib/domain/onboarding/progress-board";
 import { runStep1 } from "@/lib/domain/step1/run-step1";
 import { storeFile } from "@/lib/files/store-file";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
@@ -20,6 +21,7 @@ describe(`progress board (${testDatabaseKind()})`, () => {
   const relationsOf = (entityId: string) => data.employmentRelations.filter((r) => r.entityId === entityId).length;
   const board = (scope: "all" | string[] = "all", deadline: string | null = null) => progressBoard(t.db, { scope, today: TODAY, deadline });
   const rowOf = (rows: ProgressBoardRow[], entityId: string) => rows.find((r) => r.id === entityId)!;
+  const actorId = data.users[0]!.id!;
   let before: ProgressBoardRow[];
   let created = 0;
 
@@ -88,20 +90,13 @@ describe(`progress board (${testDatabaseKind()})`, () => {
   });
 
   it("shows the planned slot and the days to the deadline", async () => {
-    await t.db.update(onboardings).set({ plannedSlotMonth: "2025-10-01" }).where(sql`${onboardings.entityId} = ${third.id}`);
+    const slot = await createSlot(t.db, { month: "2025-10-01", capacity: 2, note: null, actorId });
+    await bookSlot(t.db, { entityId: third.id, slotId: slot.id, today: "2025-07-01", actorId });
     const rows = await board("all", "2025-12-31");
-    expect(rowOf(rows, third.id)).toMatchObject({ plannedSlotMonth: "2025-10-01", deadline: "2025-12-31", daysToDeadline: 183 });
+    expect(rowOf(rows, third.id)).toMatchObject({ plannedSlotMonth: "2025-10-01", deadline: "2025-12-31", daysToDeadline: 183, scheduleStatus: "on_schedule" });
+    expect(rowOf(rows, second.id)).toMatchObject({ plannedSlotMonth: null, scheduleStatus: "no_slot" });
     expect(rows.every((r) => r.daysToDeadline === 183)).toBe(true);
     expect(rowOf(await board("all", "2025-06-30"), third.id).daysToDeadline).toBe(-1);
     expect(rowOf(await board(), third.id)).toMatchObject({ deadline: null, daysToDeadline: null });
-  });
-
-  it("reads the deadline setting as a real date or not at all", () => {
-    expect(parseDeadline("2026-12-31")).toBe("2026-12-31");
-    expect(parseDeadline(" 2026-12-31 ")).toBe("2026-12-31");
-    expect(parseDeadline("2026-02-30")).toBeNull();
-    expect(parseDeadline("31/12/2026")).toBeNull();
-    expect(parseDeadline(undefined)).toBeNull();
-    expect(parseDeadline("")).toBeNull();
   });
 });

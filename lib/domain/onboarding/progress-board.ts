@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { onboardings } from "@/db/schema";
 import type { EntityScope } from "@/lib/domain/entities/queries";
-import { validIsoDate } from "@/lib/dates";
+import { scheduleStatus, type ScheduleStatus } from "@/lib/domain/planning/schedule-rules";
 
 export type { EntityScope };
 
@@ -28,12 +28,9 @@ export type ProgressBoardRow = {
   deadline: string | null;
   /** Days from today to the deadline (negative once it has passed), or null without a deadline. */
   daysToDeadline: number | null;
+  /** Whether the entity keeps to its slot and the deadline. */
+  scheduleStatus: ScheduleStatus;
 };
-
-/** The deadline setting (ONBOARDING_DEADLINE) as a date, or null when it is absent or not a real YYYY-MM-DD date. */
-export function parseDeadline(value: string | null | undefined): string | null {
-  return validIsoDate(value?.trim());
-}
 
 /**
  * The progress board ("voortgang van de aansluitingen"): one row per active entity in scope, in one
@@ -93,12 +90,13 @@ export async function progressBoard(
            coalesce(l.blue, 0) as "blueLines",
            coalesce(l.green, 0) as "greenLines",
            coalesce(oe.open_errors, 0) as "openErrors",
-           o.planned_slot_month as "plannedSlotMonth",
+           to_char(sl.month, 'YYYY-MM-DD') as "plannedSlotMonth",
            ${deadline}::text as deadline,
            (${deadline}::date - ${today}::date)::int as "daysToDeadline"
     from entities e
     join policy_areas pa on pa.id = e.policy_area_id
     left join onboardings o on o.entity_id = e.id
+    left join onboarding_slots sl on sl.id = o.slot_id
     left join step1 s on s.entity_id = e.id
     left join lines l on l.entity_id = e.id
     left join open_errors oe on oe.entity_id = e.id
@@ -111,5 +109,6 @@ export async function progressBoard(
     greenLines: Number(row.greenLines),
     openErrors: Number(row.openErrors),
     daysToDeadline: row.daysToDeadline === null ? null : Number(row.daysToDeadline),
+    scheduleStatus: scheduleStatus({ currentStep: Number(row.currentStep), slotMonth: row.plannedSlotMonth, deadline, today }),
   }));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "onboardings" DROP COLUMN "planned_slot_month";
