@@ -6,9 +6,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { appEnv } = await import("./lib/env");
-  const { database } = await import("./lib/server/database");
+  const { realDatabase } = await import("./lib/server/real-database");
   const env = appEnv();
-  const handle = await database();
+  const handle = await realDatabase();
   if (!env.DATABASE_URL || env.WORKER_IN_PROCESS) {
     const { startWorker } = await import("./lib/jobs/worker");
     await startWorker(handle);

@@ -16,6 +16,8 @@ export interface DatabaseHandle {
    * several statements.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  /** PGlite only: the whole database as a gzipped tar, to open again with `pgliteLoadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface OpenOptions {
   /** PGlite data folder, or "memory://" for tests. */
   pgliteDir?: string;
   poolSize?: number;
+  /** PGlite only: start from this dump (made by `dumpDataDir`) when the folder is new. */
+  pgliteLoadDataDir?: Blob;
 }
 
 export function defaultPgliteDir(): string {
@@ -56,7 +60,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       },
     };
   }
-  return openPglite(options.pgliteDir ?? defaultPgliteDir());
+  return openPglite(options.pgliteDir ?? defaultPgliteDir(), options.pgliteLoadDataDir);
 }
 
 /**
@@ -65,14 +69,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
  * parameterised query, which every constraint violation is, so we do not use it.)
  * PGlite serialises everything: a transaction holds the only session until it ends.
  */
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   if (!dataDir.startsWith("memory://")) {
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   // Both drivers answer `{ rows }` for execute(), which is all the application relies on.
   const db = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Db;
   return {
@@ -83,6 +87,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       const results = await pglite.exec(text);
       return { rows: results.at(-1)?.rows ?? [] };
     },
+    dumpDataDir: () => pglite.dumpDataDir("gzip"),
     close: () => pglite.close(),
   };
 }

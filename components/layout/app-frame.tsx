@@ -19,12 +19,14 @@ interface AppFrameProps {
   userLine: string;
   roleLine: string;
   banner?: string;
+  /** Set while the user works in a playground: an unmistakable bar on every page. */
+  playground?: { text: string; controls: ReactNode };
   /** Server-rendered controls: language switch and sign-out form. */
   controls: ReactNode;
   children: ReactNode;
 }
 
-export function AppFrame({ appTitle, skipLabel, navLabel, nav, userLine, roleLine, banner, controls, children }: AppFrameProps) {
+export function AppFrame({ appTitle, skipLabel, navLabel, nav, userLine, roleLine, banner, playground, controls, children }: AppFrameProps) {
   const [opened, { toggle }] = useDisclosure();
   const pathname = usePathname();
   return (
@@ -32,8 +34,18 @@ export function AppFrame({ appTitle, skipLabel, navLabel, nav, userLine, roleLin
       <Anchor href="#main" className="skip-link" style={skipLinkStyle}>
         {skipLabel}
       </Anchor>
-      <AppShell header={{ height: banner ? 88 : 60 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <AppShell
+        header={{ height: 60 + (banner ? 28 : 0) + (playground ? 44 : 0) }}
+        styles={playground ? { main: { boxShadow: "inset 0 0 0 6px var(--mantine-color-orange-5)" } } : undefined} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
         <AppShell.Header>
+          {playground && (
+            <Group h={44} px="md" justify="space-between" wrap="nowrap" bg="orange.6" c="white" role="region" aria-label={playground.text}>
+              <Text fw={700} size="sm" lineClamp={1}>
+                {playground.text}
+              </Text>
+              {playground.controls}
+            </Group>
+          )}
           {banner && (
             <Text ta="center" size="sm" bg="yellow.2" py={4} role="note">
               {banner}

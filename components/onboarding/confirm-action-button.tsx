@@ -8,12 +8,13 @@ import type { HookSafeActionFn } from "next-safe-action/hooks";
 import { ActionError } from "@/components/ui/action-error";
 
 /**
- * A button that runs a server action for one entity after a confirmation that says what will
+ * A button that runs a server action (for one entity, or with the input given) after a confirmation that says what will
  * happen (submit a step, start a job), then shows the outcome and refreshes the page.
  */
 export function ConfirmActionButton({
   action,
   entityId,
+  input,
   label,
   confirm,
   done,
@@ -22,7 +23,9 @@ export function ConfirmActionButton({
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   action: HookSafeActionFn<any, any, any, any>;
-  entityId: string;
+  entityId?: string;
+  /** The action's input when it is not just `{ entityId }`. */
+  input?: Record<string, unknown>;
   label: string;
   confirm: string;
   done: string;
@@ -51,7 +54,7 @@ export function ConfirmActionButton({
             <Button variant="default" onClick={close}>
               {cancel}
             </Button>
-            <Button color={color} loading={isPending} onClick={() => execute({ entityId })}>
+            <Button color={color} loading={isPending} onClick={() => execute(input ?? { entityId })}>
               {label}
             </Button>
           </Group>

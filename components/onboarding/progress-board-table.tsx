@@ -1,12 +1,15 @@
 "use client";
 
-import { Anchor, Group, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Anchor, Badge, Group, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
 import { StepStateBadge } from "@/components/entities/step-state-badge";
 import type { ProgressBoardRow } from "@/lib/domain/onboarding/progress-board";
+import { SCHEDULE_STATUSES, type ScheduleStatus } from "@/lib/domain/planning/schedule-rules";
+
+const SCHEDULE_COLOURS: Record<ScheduleStatus, string> = { completed: "green", on_schedule: "blue", no_slot: "gray", behind: "orange", overdue: "red" };
 
 const STEPS = [1, 2, 3, 4, 5, 6, 7] as const;
 const COMPLETE = 7;
@@ -28,11 +31,12 @@ export function ProgressBoardTable({ rows, label, showDeadline }: { rows: Progre
   const format = useFormatter();
   const [query, setQuery] = useState("");
   const [step, setStep] = useState("");
+  const [schedule, setSchedule] = useState("");
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return rows.filter((r) => (!step || r.currentStep === Number(step)) && (!q || r.name.toLowerCase().includes(q) || r.code.toLowerCase().includes(q)));
-  }, [rows, query, step]);
+    return rows.filter((r) => (!step || r.currentStep === Number(step)) && (!schedule || r.scheduleStatus === schedule) && (!q || r.name.toLowerCase().includes(q) || r.code.toLowerCase().includes(q)));
+  }, [rows, query, step, schedule]);
 
   const stepText = (n: number) => (n >= COMPLETE ? tAll("steps.7") : `${tAll("steps.label", { step: n })}: ${tAll(`steps.${n}`)}`);
   const count = (n: number) => format.number(n);
@@ -88,6 +92,17 @@ export function ProgressBoardTable({ rows, label, showDeadline }: { rows: Progre
       sortingFn: nullsLast((r) => r.plannedSlotMonth),
       cell: ({ row }) => slot(row.original.plannedSlotMonth),
     },
+    {
+      id: "schedule",
+      accessorKey: "scheduleStatus",
+      header: t("columns.schedule"),
+      sortingFn: (a, b) => SCHEDULE_STATUSES.indexOf(a.original.scheduleStatus) - SCHEDULE_STATUSES.indexOf(b.original.scheduleStatus),
+      cell: ({ row }) => (
+        <Badge color={SCHEDULE_COLOURS[row.original.scheduleStatus]} variant="light">
+          {tAll(`schedule.${row.original.scheduleStatus}`)}
+        </Badge>
+      ),
+    },
   ];
   if (showDeadline) {
     columns.push({
@@ -120,6 +135,13 @@ export function ProgressBoardTable({ rows, label, showDeadline }: { rows: Progre
           onChange={(e) => setStep(e.currentTarget.value)}
           data={[{ value: "", label: t("allSteps") }, ...STEPS.map((n) => ({ value: String(n), label: stepText(n) }))]}
           w={360}
+        />
+        <NativeSelect
+          label={t("scheduleFilter")}
+          value={schedule}
+          onChange={(e) => setSchedule(e.currentTarget.value)}
+          data={[{ value: "", label: t("allSchedules") }, ...SCHEDULE_STATUSES.map((s) => ({ value: s, label: tAll(`schedule.${s}`) }))]}
+          w={220}
         />
       </Group>
       <Text size="sm" c="dimmed" role="status">

@@ -3,7 +3,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { appEnv, oidcConfigured } from "@/lib/env";
-import { db } from "@/lib/server/database";
+import { realDatabase } from "@/lib/server/real-database";
 import { findDemoUser, findUserForOidc } from "./principal-queries";
 
 declare module "next-auth" {
@@ -35,7 +35,7 @@ function providers(): Provider[] {
         credentials: { userId: { type: "text" } },
         async authorize(input) {
           if (!appEnv().DEMO_MODE || typeof input?.userId !== "string") return null;
-          const user = await findDemoUser(await db(), input.userId);
+          const user = await findDemoUser((await realDatabase()).db, input.userId);
           return user ? { id: user.id, email: user.email, name: user.name } : null;
         },
       }),
@@ -54,11 +54,11 @@ function config(): NextAuthConfig {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         if (!profile?.sub) return false;
-        return (await findUserForOidc(await db(), { sub: profile.sub, email: profile.email })) !== null;
+        return (await findUserForOidc((await realDatabase()).db, { sub: profile.sub, email: profile.email })) !== null;
       },
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && profile?.sub) {
-          const found = await findUserForOidc(await db(), { sub: profile.sub, email: profile.email });
+          const found = await findUserForOidc((await realDatabase()).db, { sub: profile.sub, email: profile.email });
           token.uid = found?.id;
         } else if (account && user?.id) {
           token.uid = user.id;

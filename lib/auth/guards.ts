@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
-import { db } from "@/lib/server/database";
+import { requestDatabase } from "@/lib/server/database";
 import { auth } from "./auth";
 import { assertEntityAccess } from "./entity-access";
 import { hasPermission, type Permission, type Principal } from "./permissions";
@@ -12,7 +12,10 @@ import { loadPrincipal } from "./principal-queries";
 export const currentPrincipal = cache(async (): Promise<Principal | null> => {
   const session = await auth();
   if (!session?.uid) return null;
-  return loadPrincipal(await db(), session.uid);
+  const { handle, playground } = await requestDatabase();
+  // In a playground the user's grants are those of its own database: their role, on its one entity.
+  const principal = await loadPrincipal(handle.db, session.uid);
+  return principal && playground ? { ...principal, inPlayground: true } : principal;
 });
 
 /** For pages: sends an anonymous visitor to the sign-in page. */

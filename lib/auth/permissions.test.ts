@@ -126,3 +126,17 @@ describe("assertEntityAccess", () => {
     expect(() => assertEntityAccess(nobody, "entities.read", A)).toThrow(AppError);
   });
 });
+
+describe("permissions in a playground", () => {
+  const hr: Principal = { userId: "u", email: "e", name: "n", grants: [{ role: "entity_hr", entityId: "A" }] };
+  it("lets the owner start the central team's steps for the playground's entity only", () => {
+    expect(hasEntityPermission(hr, "onboarding.runAutomatedStep", "A")).toBe(false);
+    expect(hasEntityPermission({ ...hr, inPlayground: true }, "onboarding.runAutomatedStep", "A")).toBe(true);
+    expect(hasEntityPermission({ ...hr, inPlayground: true }, "onboarding.runAutomatedStep", "B")).toBe(false);
+    expect(hasEntityPermission({ ...hr, inPlayground: true }, "personnel.import", "A")).toBe(true);
+  });
+  it("adds nothing else", () => {
+    expect(hasPermission({ ...hr, inPlayground: true }, "reference.write")).toBe(false);
+    expect(hasPermission({ ...hr, inPlayground: true }, "playground.manage")).toBe(false);
+  });
+});

@@ -1,26 +1,58 @@
-import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { queueFor } from "@/lib/jobs/queue";
-import { appEnv } from "@/lib/env";
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import type { DatabaseHandle } from "@/db/client";
+import { auth } from "@/lib/auth/auth";
+import { PLAYGROUND_COOKIE } from "@/lib/playground/playground-cookie";
+import { loadPrincipal } from "@/lib/auth/principal-queries";
+import { findOwnedPlayground, mayUseSource, playgroundHandle, touchPlayground, type Playground } from "@/lib/playground/playground-service";
+import { appPlaygroundStorage, realDatabase } from "./real-database";
 
-const globalForDb = globalThis as unknown as { __apbDatabase?: Promise<DatabaseHandle> };
+export { realDatabase };
+
+interface RequestDatabase {
+  handle: DatabaseHandle;
+  /** The playground the request works in, or null for real data. */
+  playground: Playground | null;
+}
 
 /**
- * The process-wide database handle, migrated and with its job queue started. One per process:
- * PGlite allows one process per data folder, and dev reloads must not open a second one.
- * The queue starts here, before any request can open a transaction that enqueues a job.
+ * The database of this request, chosen once per request: the user's playground when the browser
+ * has entered one of theirs (checked against the registry in the real database), else the real
+ * database. Outside a request (worker, scripts) it is always the real one.
  */
-export function database(): Promise<DatabaseHandle> {
-  globalForDb.__apbDatabase ??= (async () => {
-    const env = appEnv();
-    const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
-    await migrateDatabase(handle.db);
-    await queueFor(handle);
-    return handle;
-  })();
-  return globalForDb.__apbDatabase;
+export const requestDatabase = cache(async (): Promise<RequestDatabase> => {
+  const real = await realDatabase();
+  const playgroundId = await playgroundCookie();
+  if (!playgroundId) return { handle: real, playground: null };
+  const session = await auth();
+  const playground = session?.uid ? await findOwnedPlayground(real.db, { playgroundId, userId: session.uid }) : null;
+  // The owner must still work with the entity the playground copied: a revoked grant closes its copy too.
+  const owner = playground ? await loadPrincipal(real.db, playground.ownerId) : null;
+  if (!playground || !owner || !mayUseSource(owner, playground.source)) return { handle: real, playground: null };
+  await touchPlayground(real.db, playground.id);
+  return { handle: await playgroundHandle(appPlaygroundStorage(), playground.databaseName), playground };
+});
+
+async function playgroundCookie(): Promise<string | null> {
+  let store: Awaited<ReturnType<typeof cookies>>;
+  try {
+    store = await cookies();
+  } catch {
+    return null; // not in a request
+  }
+  return store.get(PLAYGROUND_COOKIE)?.value ?? null;
+}
+
+export async function database(): Promise<DatabaseHandle> {
+  return (await requestDatabase()).handle;
 }
 
 export async function db() {
   return (await database()).db;
+}
+
+/** The playground this request works in, or null. */
+export async function activePlayground(): Promise<Playground | null> {
+  return (await requestDatabase()).playground;
 }

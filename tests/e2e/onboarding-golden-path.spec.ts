@@ -108,8 +108,8 @@ test("one entity goes through all six steps, the central expert and the entity's
   await hr.screenshot({ path: "test-results/entity-complete.png", fullPage: true });
 
   // The progress board shows the entity complete, with its blue and green lines; it downloads as xlsx.
-  await expert.getByRole("link", { name: "Voortgang" }).click();
-  await expect(expert.getByRole("heading", { level: 1, name: "Voortgang van de aansluitingen" })).toBeVisible();
+  await expert.getByRole("link", { name: "Stand van zaken", exact: true }).click();
+  await expect(expert.getByRole("heading", { level: 1, name: "Stand van zaken" })).toBeVisible();
   await expert.getByRole("searchbox", { name: "Zoek op naam of code" }).fill("DFB");
   const row = expert.getByRole("table", { name: "Voortgang per entiteit" }).getByRole("row", { name: new RegExp(ENTITY) });
   await expect(row.getByText("Aansluiting voltooid")).toBeVisible();

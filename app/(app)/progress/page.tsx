@@ -6,7 +6,8 @@ import { ProgressBoardTable } from "@/components/onboarding/progress-board-table
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasPermission } from "@/lib/auth/permissions";
-import { parseDeadline, progressBoard } from "@/lib/domain/onboarding/progress-board";
+import { readDeadline } from "@/lib/domain/planning/planning-store";
+import { progressBoard } from "@/lib/domain/onboarding/progress-board";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -21,18 +22,20 @@ export default async function ProgressPage() {
   const t = await getTranslations("progress");
   const format = await getFormatter();
   const today = todayInBrussels();
-  // No table holds the deadline yet: it is a setting of the deployment.
-  const deadline = parseDeadline(process.env.ONBOARDING_DEADLINE);
-  const rows = await progressBoard(await db(), { scope: entityScope(principal, "onboarding.read"), today, deadline });
+  const database = await db();
+  const deadline = await readDeadline(database);
+  const rows = await progressBoard(database, { scope: entityScope(principal, "onboarding.read"), today, deadline });
 
   const completed = rows.filter((r) => r.currentStep === 7).length;
   const withErrors = rows.filter((r) => r.openErrors > 0).length;
+  const notOnSchedule = rows.filter((r) => r.scheduleStatus === "behind" || r.scheduleStatus === "overdue" || r.scheduleStatus === "no_slot").length;
   const days = rows[0]?.daysToDeadline ?? null;
   const deadlineLabel = deadline ? format.dateTime(new Date(`${deadline}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : null;
   const figures = [
     { label: t("figureEntities"), value: format.number(rows.length) },
     { label: t("figureCompleted"), value: format.number(completed) },
     { label: t("figureWithErrors"), value: format.number(withErrors), alert: withErrors > 0 },
+    { label: t("figureBehind"), value: format.number(notOnSchedule), alert: notOnSchedule > 0 },
     {
       label: t("figureDeadline"),
       value: deadlineLabel ?? t("noDeadline"),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { database } from "@/lib/server/database";
+import { realDatabase as database } from "@/lib/server/real-database";
 
 export const dynamic = "force-dynamic";
 

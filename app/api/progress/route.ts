@@ -1,7 +1,8 @@
 import { PassThrough, Readable } from "node:stream";
 import { requirePermission } from "@/lib/auth/guards";
 import { entityScope } from "@/lib/auth/permissions";
-import { parseDeadline, progressBoard, type ProgressBoardRow } from "@/lib/domain/onboarding/progress-board";
+import { readDeadline } from "@/lib/domain/planning/planning-store";
+import { progressBoard, type ProgressBoardRow } from "@/lib/domain/onboarding/progress-board";
 import { formatDutchDate, todayInBrussels } from "@/lib/dates";
 import type { TableColumn } from "@/lib/excel/write-table";
 import { writeTablesToStream } from "@/lib/excel/write-table";
@@ -28,6 +29,7 @@ const COLUMNS: TableColumn<ProgressBoardRow>[] = [
   { header: "Groene lijnen", width: 13, value: (r) => r.greenLines },
   { header: "Open validatiefouten", width: 18, value: (r) => r.openErrors },
   { header: "Gepland slot", width: 13, value: (r) => (r.plannedSlotMonth ? r.plannedSlotMonth.slice(0, 7).split("-").reverse().join("/") : null) },
+  { header: "Op schema?", width: 20, value: (r) => messages.schedule[r.scheduleStatus] },
   { header: "Deadline", width: 12, value: (r) => (r.deadline ? formatDutchDate(r.deadline) : null) },
   { header: "Dagen tot deadline", width: 17, value: (r) => r.daysToDeadline },
 ];
@@ -37,13 +39,14 @@ export async function GET() {
   try {
     const principal = await requirePermission("onboarding.read");
     const today = todayInBrussels();
-    const deadline = parseDeadline(process.env.ONBOARDING_DEADLINE);
-    const rows = await progressBoard(await db(), { scope: entityScope(principal, "onboarding.read"), today, deadline });
+    const database = await db();
+    const deadline = await readDeadline(database);
+    const rows = await progressBoard(database, { scope: entityScope(principal, "onboarding.read"), today, deadline });
     const stream = new PassThrough();
     writeTablesToStream(stream, [
       {
-        sheetName: "Voortgang",
-        title: `Voortgang van de aansluitingen – ${formatDutchDate(today)}${deadline ? ` – deadline ${formatDutchDate(deadline)}` : ""}`,
+        sheetName: "Stand van zaken",
+        title: `Stand van zaken van de aansluitingen – ${formatDutchDate(today)}${deadline ? ` – deadline ${formatDutchDate(deadline)}` : ""}`,
         columns: COLUMNS,
         rows,
       },
@@ -54,7 +57,7 @@ export async function GET() {
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,
-        "content-disposition": `attachment; filename="voortgang-aansluitingen-${today}.xlsx"`,
+        "content-disposition": `attachment; filename="stand-van-zaken-${today}.xlsx"`,
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",
       },

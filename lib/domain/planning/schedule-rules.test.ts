@@ -8,7 +8,7 @@ const base: BookingCheck = {
   currentSlotMonth: null,
   target: { month: "2026-05-01", capacity: 3, bookedByOthers: 0 },
 };
-const check = (change: Partial<BookingCheck> & { target?: Partial<BookingCheck["target"]> }) =>
+const check = (change: Partial<Omit<BookingCheck, "target">> & { target?: Partial<BookingCheck["target"]> }) =>
   bookingRefusal({ ...base, ...change, target: { ...base.target, ...change.target } });
 
 describe("months", () => {

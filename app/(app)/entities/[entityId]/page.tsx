@@ -29,6 +29,10 @@ import { listEntityActivity } from "@/lib/domain/entities/activity-queries";
 import { findEntityInScope, relationStatusCounts } from "@/lib/domain/entities/queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { AgreementsSection } from "@/components/agreements/agreements-section";
+import { EntitySlotChooser } from "@/components/planning/planning-forms";
+import { listAgreements } from "@/lib/domain/agreements/agreement-store";
+import { entityPlanning } from "@/lib/domain/planning/planning-store";
 
 type Props = { params: Promise<{ entityId: string }> };
 
@@ -56,6 +60,10 @@ export default async function EntityPage({ params }: Props) {
   const counts = canSeePersonnel ? await relationStatusCounts(await db(), entity.id) : [];
   // The timeline shows files and who handled them: for those who work on the entity, not managers.
   const activity = canSeePersonnel ? await listEntityActivity(await db(), entity.id) : [];
+  const canSeeAgreements = hasEntityPermission(principal, "agreements.read", entity.id);
+  const agreements = canSeeAgreements ? await listAgreements(await db(), entity.id) : [];
+  const planning = hasEntityPermission(principal, "planning.read", entity.id) ? await entityPlanning(await db(), entity.id) : null;
+  const today = todayInBrussels();
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const figures = [
     { label: t("entity.relations"), value: format.number(entity.relationCount) },
@@ -135,6 +143,32 @@ export default async function EntityPage({ params }: Props) {
           <ExportRelationsButton entityId={entity.id} />
         </section>
       )}
+      {planning && entity.currentStep < 7 && (
+        <section aria-labelledby="slot-title">
+          <Title order={2} id="slot-title" size="h3" mb="sm">{t("planning.entityTitle")}</Title>
+          <EntitySlotChooser
+            entityId={entity.id}
+            current={planning.current}
+            slots={planning.slots}
+            today={today}
+            canChoose={hasEntityPermission(principal, "planning.choose", entity.id)}
+          />
+        </section>
+      )}
+
+      {canSeeAgreements && (
+        <section aria-labelledby="agreements-title">
+          <Title order={2} id="agreements-title" size="h3" mb="sm">{t("agreements.title")}</Title>
+          <AgreementsSection
+            entityId={entity.id}
+            agreements={agreements}
+            canWrite={hasEntityPermission(principal, "agreements.write", entity.id)}
+            userId={principal.userId}
+            today={today}
+          />
+        </section>
+      )}
+
       {hasEntityPermission(principal, "onboarding.reopen", entity.id) && entity.currentStep > 1 && (
         <section aria-labelledby="reopen-title">
           <Title order={2} id="reopen-title" size="h3" mb="sm">{t("reopen.title")}</Title>

@@ -1,0 +1,192 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { entities, jobRuns, onboardings, playgrounds } from "@/db/schema";
+import { generateDemoData } from "../../lib/demo/generate";
+import { loadDemoData } from "../../lib/demo/load";
+import { loadPrincipal } from "@/lib/auth/principal-queries";
+import type { Principal } from "@/lib/auth/permissions";
+import { completeStep2Review } from "@/lib/domain/step2/complete-review";
+import { startStep1 } from "@/lib/domain/step1/run-step1";
+import { prepareTemplate } from "@/lib/domain/step3/template-download";
+import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from "@/lib/domain/step3/template-format";
+import { acceptTemplateUpload, previewTemplateUpload } from "@/lib/domain/step3/template-import";
+import { submitTemplate } from "@/lib/domain/step3/template-requests";
+import { CONTROL_REPORT_COLUMNS, CONTROL_REPORT_SHEET } from "@/lib/domain/step4/control-report-format";
+import { startStep4 } from "@/lib/domain/step4/run-step4";
+import { submitControlReport } from "@/lib/domain/step5/control-assignments";
+import { acceptControlUpload, previewControlUpload } from "@/lib/domain/step5/control-import";
+import { startStep6 } from "@/lib/domain/step6/run-step6";
+import { AppError } from "@/lib/errors/app-error";
+import { readFileContent } from "@/lib/files/store-file";
+import {
+  closeAllPlaygroundHandles,
+  createPlayground,
+  DEMO_SOURCE,
+  findOwnedPlayground,
+  playgroundHandle,
+  removePlayground,
+  resetPlayground,
+  type Playground,
+} from "@/lib/playground/playground-service";
+import { playgroundStorage, type PlaygroundStorage } from "@/lib/playground/playground-storage";
+import { tableChecksums } from "../support/checksum";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+
+const TODAY = "2025-06-15";
+const templateColumn = (key: (typeof TEMPLATE_COLUMNS)[number]["key"]) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
+const controlColumn = (key: (typeof CONTROL_REPORT_COLUMNS)[number]["key"]) => CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
+
+async function waitForJob(handle: DatabaseHandle, jobRunId: string) {
+  for (let i = 0; i < 600; i++) {
+    const [run] = await handle.db.select({ state: jobRuns.state, error: jobRuns.error }).from(jobRuns).where(eq(jobRuns.id, jobRunId));
+    if (run?.state === "succeeded") return;
+    if (run?.state === "failed") throw new Error(`job failed: ${run.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("job did not finish in time");
+}
+
+async function workbookOf(content: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(content as unknown as ArrayBuffer);
+  return book;
+}
+
+describe(`playground: steps 1 to 6 without touching real data (${testDatabaseKind()})`, () => {
+  let real: TestDatabase;
+  let storage: PlaygroundStorage;
+  let folder: string;
+  const data = generateDemoData({ size: "small", seed: 21, referenceDate: TODAY });
+  const hrAccount = data.users.find((u) => u.email === "hr.dfb@demo.vlaanderen.be")!;
+  const entityId = data.userGrants.find((g) => g.userId === hrAccount.id && g.role === "entity_hr")!.entityId!;
+  const foreignEntity = data.entities.find((e) => e.id !== entityId)!;
+  let hr: Principal;
+  let playground: Playground;
+  let startChecksums: Record<string, string>;
+
+  beforeAll(async () => {
+    real = await createTestDatabase();
+    await loadDemoData(real.db, data);
+    folder = mkdtempSync(path.join(tmpdir(), "apb-speeltuin-"));
+    storage = playgroundStorage({ databaseUrl: real.url, pgliteDir: path.join(folder, "pglite") });
+    hr = (await loadPrincipal(real.db, hrAccount.id))!;
+  });
+  afterAll(async () => {
+    await closeAllPlaygroundHandles();
+    if (playground) await storage.drop(playground.databaseName).catch(() => undefined);
+    await real?.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("copies only the entity's starting data into a database of its own, with the owner as its only user", async () => {
+    playground = await createPlayground({ real, storage }, { principal: hr, source: `entity:${entityId}`, today: TODAY });
+    const again = await createPlayground({ real, storage }, { principal: hr, source: `entity:${entityId}`, today: TODAY });
+    expect(again.id).toBe(playground.id);
+    const handle = await playgroundHandle(storage, playground.databaseName);
+    expect((await handle.db.select({ id: entities.id }).from(entities)).map((e) => e.id)).toEqual([entityId]);
+    const relations = await handle.executeSql(`select count(*)::int as n from employment_relations`);
+    expect(relations.rows[0].n).toBe(data.employmentRelations.filter((r) => r.entityId === entityId).length);
+    const foreign = await handle.executeSql(`select count(*)::int as n from persons where entity_id = $1`, [foreignEntity.id]);
+    expect(foreign.rows[0].n).toBe(0);
+    const principal = await loadPrincipal(handle.db, hr.userId);
+    expect(principal?.grants).toEqual([{ role: "entity_hr", entityId }]);
+    startChecksums = await tableChecksums(handle, { schemas: ["public"] });
+  });
+
+  it("refuses a playground of an entity the user does not work with", async () => {
+    await expect(createPlayground({ real, storage }, { principal: hr, source: `entity:${foreignEntity.id}`, today: TODAY })).rejects.toThrow(AppError);
+    await expect(createPlayground({ real, storage }, { principal: hr, source: "entity:not-a-uuid", today: TODAY })).rejects.toThrow(AppError);
+  });
+
+  it("runs steps 1 to 6 in the playground (jobs included) and leaves every real table exactly as it was", async () => {
+    const before = await tableChecksums(real);
+    expect(Object.keys(before).length).toBeGreaterThan(20);
+    expect(Object.values(before).filter((v) => !v.startsWith("0:")).length).toBeGreaterThan(10);
+    const handle = await playgroundHandle(storage, playground.databaseName);
+    const actor = { entityId, actorId: hr.userId };
+
+    const step1 = await startStep1(handle, { ...actor, runDate: TODAY });
+    await waitForJob(handle, step1.jobRunId);
+    await completeStep2Review(handle.db, { ...actor, counts: {} });
+
+    const prepared = await prepareTemplate(handle.db, entityId);
+    const chunks: Buffer[] = [];
+    const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
+    await prepared.write(stream);
+    const template = await workbookOf(Buffer.concat(chunks));
+    const sheet = template.getWorksheet(TEMPLATE_SHEET)!;
+    const lists = template.getWorksheet("Lijsten")!;
+    for (let r = 2; sheet.getRow(r).getCell(templateColumn("vlimpers")).value; r++) {
+      const row = sheet.getRow(r);
+      if (row.getCell(templateColumn("decision")).value) continue;
+      row.getCell(templateColumn("decision")).value = "Ja";
+      if (!row.getCell(templateColumn("functionCode")).value) row.getCell(templateColumn("functionCode")).value = String(lists.getCell(2, 1).value);
+      if (!row.getCell(templateColumn("grade")).value) row.getCell(templateColumn("grade")).value = String(lists.getCell(2, 3).value);
+      if (!row.getCell(templateColumn("unit")).value) row.getCell(templateColumn("unit")).value = String(lists.getCell(2, 5).value);
+      if (!row.getCell(templateColumn("fte")).value) row.getCell(templateColumn("fte")).value = 1;
+    }
+    const file = (content: Buffer) => ({ fileName: "bestand.xlsx", contentType: "application/octet-stream", content });
+    const templateUpload = await previewTemplateUpload(handle.db, { ...actor, file: file(Buffer.from(await template.xlsx.writeBuffer())) });
+    expect(templateUpload.state).toBe("previewed");
+    await acceptTemplateUpload(handle.db, { ...actor, importRunId: templateUpload.importRunId });
+    await submitTemplate(handle.db, actor);
+
+    const step4 = await startStep4(handle, { ...actor, runDate: TODAY });
+    await waitForJob(handle, step4.jobRunId);
+    const [run4] = await handle.db.execute<{ output_file_id: string }>(sql`select output_file_id from onboarding_step_runs where step = 4 and state = 'done'`).then((r) => r.rows);
+    const report = await workbookOf((await readFileContent(handle.db, run4!.output_file_id))!);
+    report.getWorksheet(CONTROL_REPORT_SHEET)!.eachRow((row, r) => {
+      if (r === 1) return;
+      row.getCell(controlColumn("vlimpers")).value = row.getCell(controlColumn("requestedForVlimpers")).value;
+      row.getCell(controlColumn("relationNumber")).value = row.getCell(controlColumn("requestedForRelation")).value;
+    });
+    const controlUpload = await previewControlUpload(handle.db, { ...actor, file: file(Buffer.from(await report.xlsx.writeBuffer())) });
+    expect(controlUpload.state).toBe("previewed");
+    await acceptControlUpload(handle.db, { ...actor, importRunId: controlUpload.importRunId });
+    await submitControlReport(handle.db, actor);
+
+    const step6 = await startStep6(handle, { ...actor, runDate: TODAY });
+    await waitForJob(handle, step6.jobRunId);
+    const [onboarding] = await handle.db.select().from(onboardings).where(eq(onboardings.entityId, entityId));
+    expect(onboarding!.currentStep).toBe(7);
+    const links = await handle.executeSql(`select count(*)::int as n from position_links`);
+    expect(links.rows[0].n).toBeGreaterThan(0);
+
+    expect(await tableChecksums(real)).toEqual(before);
+    const [realOnboarding] = await real.db.select().from(onboardings).where(eq(onboardings.entityId, entityId));
+    expect(realOnboarding!.currentStep).toBe(1);
+  });
+
+  it("puts the playground back at its start with a reset", async () => {
+    const owner = { ...hr };
+    await resetPlayground({ real, storage }, { principal: owner, playgroundId: playground.id });
+    const handle = await playgroundHandle(storage, playground.databaseName);
+    expect(await tableChecksums(handle, { schemas: ["public"] })).toEqual(startChecksums);
+    const [row] = await real.db.select().from(playgrounds).where(eq(playgrounds.id, playground.id));
+    expect(row!.resetAt).not.toBeNull();
+  });
+
+  it("is reachable by its owner only, and removed with its database", async () => {
+    const expert = (await loadPrincipal(real.db, data.users.find((u) => u.email === "expert@demo.vlaanderen.be")!.id!))!;
+    expect(await findOwnedPlayground(real.db, { playgroundId: playground.id, userId: expert.userId })).toBeNull();
+    await expect(resetPlayground({ real, storage }, { principal: expert, playgroundId: playground.id })).rejects.toThrow(/bestaat niet/);
+
+    const demo = await createPlayground({ real, storage }, { principal: expert, source: DEMO_SOURCE, today: TODAY });
+    const demoHandle = await playgroundHandle(storage, demo.databaseName);
+    const demoEntities = await demoHandle.db.select({ code: entities.code }).from(entities);
+    expect(demoEntities).toEqual([{ code: "DEMO" }]);
+    expect((await loadPrincipal(demoHandle.db, expert.userId))?.grants.map((g) => g.role)).toContain("central_expert");
+
+    // A central expert removes anyone's playground; its databases are gone with it.
+    await removePlayground({ real, storage }, { principal: expert, playgroundId: playground.id });
+    await removePlayground({ real, storage }, { principal: expert, playgroundId: demo.id });
+    expect(await real.db.select().from(playgrounds)).toEqual([]);
+    await expect(storage.open(playground.databaseName).then((h) => h.executeSql("select 1 from entities"))).rejects.toThrow();
+  });
+});
