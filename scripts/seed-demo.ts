@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { generateDemoData, summarizeMix } from "../lib/demo/generate";
 import { isDatabaseEmpty, loadDemoData } from "../lib/demo/load";
 import { todayInBrussels } from "../lib/dates";
+import { seedDemoPlanning } from "../lib/demo/planning";
 
 export interface SeedOptions {
   size: "small" | "full";
@@ -22,6 +23,8 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolea
   const started = Date.now();
   const data = generateDemoData({ size: options.size, seed: options.seed, referenceDate: todayInBrussels() });
   await loadDemoData(db, data);
+  // The entities the browser tests walk through keep an empty slot choice.
+  await seedDemoPlanning(db, { today: data.meta.referenceDate, expertEmail: "expert@demo.vlaanderen.be", skipCodes: ["DFB", "DOMG", "VMM", "AGO"] });
   // Fresh statistics and visibility map, so the first queries get index-only plans.
   await db.execute(sql`vacuum analyze`);
   const mix = summarizeMix(data);

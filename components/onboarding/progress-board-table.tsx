@@ -1,6 +1,6 @@
 "use client";
 
-import { Anchor, Badge, Group, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Anchor, Group, NativeSelect, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
@@ -98,9 +98,9 @@ export function ProgressBoardTable({ rows, label, showDeadline }: { rows: Progre
       header: t("columns.schedule"),
       sortingFn: (a, b) => SCHEDULE_STATUSES.indexOf(a.original.scheduleStatus) - SCHEDULE_STATUSES.indexOf(b.original.scheduleStatus),
       cell: ({ row }) => (
-        <Badge color={SCHEDULE_COLOURS[row.original.scheduleStatus]} variant="light">
+        <Text span fz="sm" fw={600} c={`${SCHEDULE_COLOURS[row.original.scheduleStatus]}.8`}>
           {tAll(`schedule.${row.original.scheduleStatus}`)}
-        </Badge>
+        </Text>
       ),
     },
   ];

@@ -17,7 +17,7 @@ async function currentStepItem(page: Page) {
 
 test("an expert plans a slot and writes an agreement; the HR officer books the slot, reads the agreement, and tries step 1 in a playground", async ({ browser }) => {
   test.setTimeout(180_000);
-  const slot = monthAhead(3);
+  const slot = monthAhead(10); // beyond the demo planning's slots (the next eight months)
   const expertContext = await browser.newContext();
   const hrContext = await browser.newContext();
   const expert = await expertContext.newPage();
