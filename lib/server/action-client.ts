@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
-import { assertEntityAccess, requirePermission } from "@/lib/auth/guards";
+import { assertEntityAccess, checkEntityAccess, requirePermission } from "@/lib/auth/guards";
 import { PERMISSIONS, type Permission, type Principal } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { registerAction } from "./action-registry";
@@ -45,8 +45,9 @@ export interface ActionContext {
 }
 
 /**
- * An action on one entity's data: its input carries `entityId`, and access to that entity is
- * checked after validation and before anything runs. A foreign entity answers "not found".
+ * An action on one entity's data: its input carries `entityId`. Access to that entity is checked
+ * before the input is validated (whatever else the input holds, a foreign or malformed entity
+ * answers "not found", and the refusal is audited) and once more on the validated input.
  */
 export function entityAction<S extends z.ZodObject<{ entityId: z.ZodUUID }>, R>(
   metadata: ActionMetadata,
@@ -56,6 +57,11 @@ export function entityAction<S extends z.ZodObject<{ entityId: z.ZodUUID }>, R>(
   registerAction({ ...metadata, entityScoped: true });
   return actionClient
     .metadata(metadata)
+    .use(async ({ clientInput, ctx, next }) => {
+      const entityId = (clientInput as { entityId?: unknown } | null | undefined)?.entityId;
+      await checkEntityAccess(ctx.principal, metadata.permission, typeof entityId === "string" ? entityId : "");
+      return next();
+    })
     .inputSchema(schema)
     .action(async ({ parsedInput, ctx }) => {
       const input = parsedInput as z.output<S>;
