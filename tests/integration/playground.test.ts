@@ -1,9 +1,7 @@
-import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { entities, jobRuns, onboardings, playgrounds } from "@/db/schema";
@@ -11,19 +9,12 @@ import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
 import type { Principal } from "@/lib/auth/permissions";
-import { completeStep2Review } from "@/lib/domain/step2/complete-review";
 import { startStep1 } from "@/lib/domain/step1/run-step1";
-import { prepareTemplate } from "@/lib/domain/step3/template-download";
-import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from "@/lib/domain/step3/template-format";
-import { acceptTemplateUpload, previewTemplateUpload } from "@/lib/domain/step3/template-import";
-import { submitTemplate } from "@/lib/domain/step3/template-requests";
-import { CONTROL_REPORT_COLUMNS, CONTROL_REPORT_SHEET } from "@/lib/domain/step4/control-report-format";
 import { startStep4 } from "@/lib/domain/step4/run-step4";
 import { submitControlReport } from "@/lib/domain/step5/control-assignments";
 import { acceptControlUpload, previewControlUpload } from "@/lib/domain/step5/control-import";
 import { startStep6 } from "@/lib/domain/step6/run-step6";
 import { AppError } from "@/lib/errors/app-error";
-import { readFileContent } from "@/lib/files/store-file";
 import {
   closeAllPlaygroundHandles,
   createPlayground,
@@ -36,12 +27,10 @@ import {
 } from "@/lib/playground/playground-service";
 import { playgroundStorage, type PlaygroundStorage } from "@/lib/playground/playground-storage";
 import { tableChecksums } from "../support/checksum";
+import { asUpload, completeSteps2And3, fillControlReport, latestControlReport } from "../support/onboarding-flow";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const TODAY = "2025-06-15";
-const templateColumn = (key: (typeof TEMPLATE_COLUMNS)[number]["key"]) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key) + 1;
-const controlColumn = (key: (typeof CONTROL_REPORT_COLUMNS)[number]["key"]) => CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
-
 async function waitForJob(handle: DatabaseHandle, jobRunId: string) {
   for (let i = 0; i < 600; i++) {
     const [run] = await handle.db.select({ state: jobRuns.state, error: jobRuns.error }).from(jobRuns).where(eq(jobRuns.id, jobRunId));
@@ -50,12 +39,6 @@ async function waitForJob(handle: DatabaseHandle, jobRunId: string) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("job did not finish in time");
-}
-
-async function workbookOf(content: Buffer) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(content as unknown as ArrayBuffer);
-  return book;
 }
 
 describe(`playground: steps 1 to 6 without touching real data (${testDatabaseKind()})`, () => {
@@ -113,40 +96,11 @@ describe(`playground: steps 1 to 6 without touching real data (${testDatabaseKin
 
     const step1 = await startStep1(handle, { ...actor, runDate: TODAY });
     await waitForJob(handle, step1.jobRunId);
-    await completeStep2Review(handle.db, { ...actor, counts: {} });
-
-    const prepared = await prepareTemplate(handle.db, entityId);
-    const chunks: Buffer[] = [];
-    const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
-    await prepared.write(stream);
-    const template = await workbookOf(Buffer.concat(chunks));
-    const sheet = template.getWorksheet(TEMPLATE_SHEET)!;
-    const lists = template.getWorksheet("Lijsten")!;
-    for (let r = 2; sheet.getRow(r).getCell(templateColumn("vlimpers")).value; r++) {
-      const row = sheet.getRow(r);
-      if (row.getCell(templateColumn("decision")).value) continue;
-      row.getCell(templateColumn("decision")).value = "Ja";
-      if (!row.getCell(templateColumn("functionCode")).value) row.getCell(templateColumn("functionCode")).value = String(lists.getCell(2, 1).value);
-      if (!row.getCell(templateColumn("grade")).value) row.getCell(templateColumn("grade")).value = String(lists.getCell(2, 3).value);
-      if (!row.getCell(templateColumn("unit")).value) row.getCell(templateColumn("unit")).value = String(lists.getCell(2, 5).value);
-      if (!row.getCell(templateColumn("fte")).value) row.getCell(templateColumn("fte")).value = 1;
-    }
-    const file = (content: Buffer) => ({ fileName: "bestand.xlsx", contentType: "application/octet-stream", content });
-    const templateUpload = await previewTemplateUpload(handle.db, { ...actor, file: file(Buffer.from(await template.xlsx.writeBuffer())) });
-    expect(templateUpload.state).toBe("previewed");
-    await acceptTemplateUpload(handle.db, { ...actor, importRunId: templateUpload.importRunId });
-    await submitTemplate(handle.db, actor);
+    await completeSteps2And3(handle.db, actor);
 
     const step4 = await startStep4(handle, { ...actor, runDate: TODAY });
     await waitForJob(handle, step4.jobRunId);
-    const [run4] = await handle.db.execute<{ output_file_id: string }>(sql`select output_file_id from onboarding_step_runs where step = 4 and state = 'done'`).then((r) => r.rows);
-    const report = await workbookOf((await readFileContent(handle.db, run4!.output_file_id))!);
-    report.getWorksheet(CONTROL_REPORT_SHEET)!.eachRow((row, r) => {
-      if (r === 1) return;
-      row.getCell(controlColumn("vlimpers")).value = row.getCell(controlColumn("requestedForVlimpers")).value;
-      row.getCell(controlColumn("relationNumber")).value = row.getCell(controlColumn("requestedForRelation")).value;
-    });
-    const controlUpload = await previewControlUpload(handle.db, { ...actor, file: file(Buffer.from(await report.xlsx.writeBuffer())) });
+    const controlUpload = await previewControlUpload(handle.db, { ...actor, file: asUpload(await fillControlReport(await latestControlReport(handle.db, entityId))) });
     expect(controlUpload.state).toBe("previewed");
     await acceptControlUpload(handle.db, { ...actor, importRunId: controlUpload.importRunId });
     await submitControlReport(handle.db, actor);

@@ -4,6 +4,7 @@ import { importRuns, type ImportSummary, type StoredProblem } from "@/db/schema"
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { markProblems } from "@/lib/excel/mark/mark-problems";
+import { UploadRejectedError } from "@/lib/excel/read/upload-rejected-error";
 import { storeFile, XLSX_CONTENT_TYPE, readFileContent } from "@/lib/files/store-file";
 
 export interface UploadedFile {
@@ -52,11 +53,20 @@ export async function recordImportPreview(
   target: ImportTarget,
   input: { file: UploadedFile; analysis: ImportAnalysis; actorId: string; requestId?: string },
 ): Promise<PreviewOutcome> {
-  const { file, analysis, actorId } = input;
+  const { file, actorId } = input;
+  let analysis = input.analysis;
+  let marked: Buffer | null = null;
+  if (analysis.fileKind && analysis.problems.length) {
+    try {
+      marked = await markProblems(file.content, analysis.fileKind, analysis.problems, { sheetName: target.sheetName });
+    } catch (error) {
+      // A file the streaming reader got through but the full load cannot read is refused as such.
+      if (!(error instanceof UploadRejectedError)) throw error;
+      analysis = { ...analysis, rejection: error.message, problems: [], summary: null };
+    }
+  }
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
   const state = analysis.rejection || errors ? "rejected" : "previewed";
-  const marked =
-    analysis.fileKind && analysis.problems.length ? await markProblems(file.content, analysis.fileKind, analysis.problems, { sheetName: target.sheetName }) : null;
   return db.transaction(async (tx) => {
     const original = await storeFile(tx, {
       entityId: target.entityId,

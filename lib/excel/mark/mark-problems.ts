@@ -3,6 +3,7 @@ import { forEachCsvRecord } from "@/lib/excel/read/read-csv";
 import { reject, UploadRejectedError } from "@/lib/excel/read/upload-rejected-error";
 import { FILL_ARGB, SEVERITY_LABEL, type CellProblem } from "./cell-problem";
 import { addProblemsSheet, sortProblems } from "./problems-sheet";
+import { tameDataValidations } from "./tame-validations";
 
 export type { CellProblem } from "./cell-problem";
 
@@ -36,7 +37,7 @@ export async function markProblems(
 async function loadWorkbook(original: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(original as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await tameDataValidations(original)) as unknown as ArrayBuffer);
   } catch (error) {
     throw reject.corrupt(error instanceof Error ? error.message : String(error));
   }

@@ -192,6 +192,16 @@ describe("readTable (xlsx)", () => {
     expect(tooWide.reason).toBe("too_many_columns");
   });
 
+  it("refuses a sheet part cut off in the middle, which the streaming reader would read as a shorter sheet", async () => {
+    const file = await simpleXlsx(Array.from({ length: 50 }, (_, i) => [`Code${i}`, i]));
+    for (const fraction of [0.5, 0.7, 0.95]) {
+      const cut = await patchZip(file, (name, xml) => (name === "xl/worksheets/sheet1.xml" ? xml.slice(0, Math.floor(xml.length * fraction)) : xml));
+      const refused = await rejectionOf(readTable(cut, "xlsx", {}));
+      expect(refused.reason).toBe("corrupt");
+    }
+    expect((await readTable(file, "xlsx", {})).rows.length).toBe(49);
+  });
+
   it("refuses malformed sheet XML and an empty sheet", async () => {
     const file = await simpleXlsx([["Code"], ["A"]]);
     const broken = await patchZip(file, (name, xml) => (name === "xl/worksheets/sheet1.xml" ? xml.replace("<sheetData>", "<sheetData><row r=\"1\"><c r=\"A1\"") : xml));

@@ -35,10 +35,11 @@ export async function readXlsxTable(content: Buffer, options: { sheetName?: stri
 
   const builder = new TableBuilder(sheet.name, options.limits);
   // Both unpack in zlib's thread pool, so the merges come (nearly) for free.
-  const [merges] = await Promise.all([
+  const [{ merges, complete }] = await Promise.all([
     readMerges(archive, sheetEntry),
     streamSheet(fed ?? [content], sheetNumber, workbook.date1904, (rowNumber, cells) => builder.add(rowNumber, cells)),
   ]);
+  if (!complete) throw reject.corrupt(`sheet part ${sheetEntry.name} ends before </worksheet>`);
   return builder.finish(workbook.date1904, merges);
 }
 

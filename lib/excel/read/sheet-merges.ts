@@ -16,19 +16,27 @@ const MAX_MERGE_XML = 8 * 1024 * 1024;
 /** Real merges do not overlap, so this many copied cells means a crafted file: stop copying. */
 const MAX_FILLED_CELLS = 4_000_000;
 
+const END_OF_SHEET = /<\/(?:[\w.-]+:)?worksheet>\s*$/;
+
 /**
  * exceljs's streaming reader skips `<mergeCells>` (it sits after the rows), so we find it
  * ourselves in one streamed pass over the sheet part, holding only the text after the marker.
+ * The same pass tells whether the part ends as a worksheet does: the streaming reader stops
+ * quietly at a cut-off part, which would pass for a shorter sheet.
  */
-export async function readMerges(archive: ZipArchive, entry: ZipEntry): Promise<MergeRange[]> {
+export async function readMerges(archive: ZipArchive, entry: ZipEntry): Promise<{ merges: MergeRange[]; complete: boolean }> {
   let tail = Buffer.alloc(0);
+  let end = Buffer.alloc(0);
+  let stopped = false;
   const collected: Buffer[] = [];
   let collectedSize = 0;
   await scanEntry(archive, entry, (chunk) => {
+    end = Buffer.concat([end, chunk.subarray(Math.max(0, chunk.length - 64))]).subarray(-64);
     if (collected.length > 0) {
       collected.push(chunk);
       collectedSize += chunk.length;
-      return collectedSize > MAX_MERGE_XML ? "stop" : undefined;
+      stopped = collectedSize > MAX_MERGE_XML;
+      return stopped ? "stop" : undefined;
     }
     const window = Buffer.concat([tail, chunk]);
     const at = window.indexOf(MARKER);
@@ -45,7 +53,7 @@ export async function readMerges(archive: ZipArchive, entry: ZipEntry): Promise<
     const range = parseRange(parseAttributes(match[1] ?? "").get("ref") ?? "");
     if (range) ranges.push(range);
   }
-  return ranges;
+  return { merges: ranges, complete: stopped || END_OF_SHEET.test(end.toString("latin1")) };
 }
 
 function parseRange(ref: string): MergeRange | undefined {
