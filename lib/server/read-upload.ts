@@ -18,8 +18,12 @@ export async function readUploadedFile(request: Request, maxBytes: number) {
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("invalid_input", "Kies een bestand om op te laden.");
   if (file.size > maxBytes) throw tooLarge();
+  // Browsers send the bare name; a path, a control character or an endless name comes from a crafted request.
+  if (/[\\/\u0000-\u001f\u007f]/.test(file.name) || file.name.length > 255 || /^\.+$/.test(file.name.trim())) {
+    throw new AppError("invalid_input", "De bestandsnaam is ongeldig. Geef het bestand een gewone naam (zonder mappen of speciale tekens) en laad het opnieuw op.");
+  }
   return {
-    fileName: file.name.split(/[\\/]/).pop()!.slice(0, 200) || "upload",
+    fileName: file.name.trim().slice(0, 200) || "upload",
     contentType: file.type,
     content: Buffer.from(await file.arrayBuffer()),
   };

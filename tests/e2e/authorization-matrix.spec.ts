@@ -179,3 +179,21 @@ test.describe("authorisation matrix", () => {
     expect(foreign.text).not.toContain("jobRunId");
   });
 });
+
+test.describe("uploads over the limit", () => {
+  test("every upload route answers 413 for a body over 20 MB, and the server stays up", async ({ page }) => {
+    await signInAsDemo(page, "expert@demo.vlaanderen.be");
+    const href = await page.getByRole("table").getByRole("link", { name: /\(DFB\)/ }).first().getAttribute("href");
+    const entityId = href!.split("/").pop()!;
+    const routes = Object.keys(ROUTE_REGISTRY).filter((p) => /uploads|imports/.test(p) && ROUTE_REGISTRY[p]!.POST);
+    expect(routes.length).toBe(4);
+    const big = Buffer.alloc(21 * 1024 * 1024, 0x41);
+    for (const pattern of routes) {
+      const url = pattern.replace("[entityId]", entityId).replace("[kind]", "grades");
+      const response = await page.request.post(url, { multipart: { file: { name: "lijst.xlsx", mimeType: "application/octet-stream", buffer: big } } });
+      expect(response.status(), url).toBe(413);
+      expect(await response.text(), url).toMatch(/groter dan 20 MB/);
+    }
+    expect((await page.request.get("/api/health")).status()).toBe(200);
+  });
+});
