@@ -50,6 +50,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     pool.on("error", (error) => {
       if (!closing) console.error("[db] idle connection lost:", error.message);
     });
+    // A connection lost while checked out (pg_terminate_backend, a failover) must not crash the
+    // process either: the query or transaction on it fails and is handled (a job is retried).
+    pool.on("connect", (client) => {
+      client.on("error", (error) => {
+        if (!closing) console.error("[db] connection lost while in use:", error.message);
+      });
+    });
     return {
       db: drizzle(pool, { schema, casing: "snake_case" }),
       kind: "postgres",

@@ -41,7 +41,8 @@ async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
     // Maintenance and cron run from every process; pg-boss coordinates them itself.
     supervise: true,
     schedule: false,
-    maintenanceIntervalSeconds: 60,
+    // How often expired jobs (their worker died) go back to the queue; tests make it short.
+    maintenanceIntervalSeconds: envSeconds("JOB_MAINTENANCE_SECONDS", 60),
   });
   boss.on("error", (error) => console.error("[jobs] queue error", error));
   await boss.start();
@@ -50,7 +51,7 @@ async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
       name: definition.type,
       retryLimit: 2,
       retryDelay: 5,
-      expireInSeconds: definition.expireInSeconds,
+      expireInSeconds: Math.min(definition.expireInSeconds, envSeconds("JOB_EXPIRE_SECONDS", definition.expireInSeconds)),
       retentionDays: 14,
     });
   }
@@ -64,4 +65,9 @@ export async function stopQueue(handle: DatabaseHandle): Promise<void> {
   globalForQueue.__apbQueue?.delete(handle);
   startedQueues.delete(handle);
   await boss.stop({ graceful: true, close: false, timeout: 10_000 });
+}
+
+function envSeconds(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value >= 1 ? value : fallback;
 }

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db/client";
-import { entities, jobRuns, onboardings, playgrounds } from "@/db/schema";
+import { entities, onboardings, playgrounds } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
@@ -27,20 +26,11 @@ import {
 } from "@/lib/playground/playground-service";
 import { playgroundStorage, type PlaygroundStorage } from "@/lib/playground/playground-storage";
 import { tableChecksums } from "../support/checksum";
+import { waitForJob } from "../support/wait-for-job";
 import { asUpload, completeSteps2And3, fillControlReport, latestControlReport } from "../support/onboarding-flow";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const TODAY = "2025-06-15";
-async function waitForJob(handle: DatabaseHandle, jobRunId: string) {
-  for (let i = 0; i < 600; i++) {
-    const [run] = await handle.db.select({ state: jobRuns.state, error: jobRuns.error }).from(jobRuns).where(eq(jobRuns.id, jobRunId));
-    if (run?.state === "succeeded") return;
-    if (run?.state === "failed") throw new Error(`job failed: ${run.error}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("job did not finish in time");
-}
-
 describe(`playground: steps 1 to 6 without touching real data (${testDatabaseKind()})`, () => {
   let real: TestDatabase;
   let storage: PlaygroundStorage;

@@ -7,6 +7,7 @@ import { lockStepRun, markStepRunFailed, startAutomatedStep } from "@/lib/domain
 import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { personnelImportTarget } from "@/lib/domain/personnel/preview-personnel-import";
+import { failpoint } from "@/lib/jobs/failpoint";
 import { STEP1_JOB_TYPE } from "./step1-job-type";
 import { createStep1Positions, step1Counts, type Step1Counts } from "./step1-queries";
 
@@ -43,6 +44,7 @@ export async function runStep1(
     }
     const counts = await step1Counts(tx, entityId, runDate);
     const created = await createStep1Positions(tx, { entityId, runDate, actorId });
+    await failpoint("step1.after-positions");
     if (input.stepRunId) {
       await tx
         .update(onboardingStepRuns)

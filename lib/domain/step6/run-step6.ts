@@ -1,3 +1,4 @@
+import { failpoint } from "@/lib/jobs/failpoint";
 import { and, eq, sql } from "drizzle-orm";
 import type { DatabaseHandle, Db, Tx } from "@/db/client";
 import { onboardingStepRuns } from "@/db/schema";
@@ -64,6 +65,7 @@ export async function runStep6(db: Db, input: { entityId: string; runDate: strin
     }
     const counts = await step6Counts(tx, entityId);
     const linked = await createStep6Links(tx, { entityId, runDate, actorId });
+    await failpoint("step6.after-links");
     await tx
       .update(onboardingStepRuns)
       .set({ state: "done", counts: { ...counts, linked }, finishedAt: sql`now()`, note: runDate })
