@@ -4,6 +4,10 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     amount?: number;
+    /** Seconds to run (instead of an amount). */
+    duration?: number;
+    /** Requests to cycle through, each connection in turn. */
+    requests?: { path?: string; method?: string }[];
     headers?: Record<string, string>;
   }
   interface Result {

@@ -1,7 +1,7 @@
 /**
  * npm run bench            prints a table of the figures the issues ask for
  * npm run bench -- --json  also writes bench-results.json: [{ name, unit, median, min, max, runs }]
- * npm run bench -- --only seed.full.seconds   runs one figure
+ * npm run bench -- --only seed.full.seconds   runs one figure (or several: a comma list, or a prefix such as http.read)
  *
  * Runs against the PostgreSQL server of TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test),
  * in databases of its own that it drops afterwards.
@@ -11,6 +11,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { printTable, type BenchResult } from "./harness";
 import { benchHomeLatency } from "./http-home";
+import { benchReadLoad } from "./http-read";
 import { benchReportPageLatency, benchReportPageLatencyUnderLoad } from "./http-report";
 import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
 import { benchExcelRawStream, benchReportXlsxPeakRss, benchReportXlsxSeconds } from "./report-xlsx";
@@ -22,6 +23,10 @@ import { benchStep1PerRow } from "./step1-per-row";
 import { benchControlValidate, benchStep4, benchStep6, benchTemplateGenerate, benchTemplateValidate } from "./template";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
+
+// The read-load figures come from one set-up (two 60-second runs), asked for once.
+let readLoad: Promise<BenchResult[]> | undefined;
+const readFigure = (name: string) => async () => (await (readLoad ??= benchReadLoad())).find((r) => r.name === name)!;
 
 const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "seed.full.seconds", run: benchSeedFull },
@@ -45,11 +50,14 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "step6.5k.seconds", run: benchStep6 },
   { name: "report.government.seconds", run: benchReportGovernment },
   { name: "report.asof.seconds", run: benchReportAsOf },
+  { name: "http.read.p95_ms", run: readFigure("http.read.p95_ms") },
+  { name: "http.read.errors", run: readFigure("http.read.errors") },
+  { name: "http.read_during_job.p95_ms", run: readFigure("http.read_during_job.p95_ms") },
 ];
 
 const results: BenchResult[] = [];
 for (const bench of benches) {
-  if (values.only && values.only !== bench.name) continue;
+  if (values.only && !values.only.split(",").some((wanted) => bench.name === wanted || bench.name.startsWith(`${wanted}.`) || bench.name.startsWith(`${wanted}_`))) continue;
   console.log(`[bench] ${bench.name} ...`);
   results.push(await bench.run());
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, employmentRelations, persons, positionLinks, positions, positionVersions, userGrants, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { createSlot } from "@/lib/domain/planning/planning-store";
 import { createEntity, createPosition, createReference, createRelation } from "../factories/basic";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
@@ -122,6 +123,20 @@ describe(`database rules (${testDatabaseKind()})`, () => {
     expect(await errorOf(t.db.delete(auditEvents))).toMatch(/append-only/);
     const rows = await t.db.select().from(auditEvents);
     expect(rows.map((r) => r.action)).toContain("test.write");
+  });
+
+  it("rolls a change back when its audit row cannot be written", async () => {
+    const actor = (await t.db.insert(users).values({ email: "audit-fail@example.org", name: "Audit" }).returning({ id: users.id }))[0]!.id;
+    // The audit write of this one kind of change fails (as a full disk or a broken trigger would).
+    await t.db.execute(sql`alter table audit_events add constraint audit_test_refuse check (action <> 'planning.create-slot') not valid`);
+    try {
+      const slots = async () => Number((await t.db.execute<{ n: number }>(sql`select count(*)::int as n from onboarding_slots`)).rows[0]!.n);
+      const before = await slots();
+      expect(await errorOf(createSlot(t.db, { month: "2030-01-01", capacity: 2, note: null, actorId: actor }))).toMatch(/audit_test_refuse/);
+      expect(await slots()).toBe(before);
+    } finally {
+      await t.db.execute(sql`alter table audit_events drop constraint audit_test_refuse`);
+    }
   });
 
   it("refuses an employment relation that ends before it starts", async () => {

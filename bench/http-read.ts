@@ -1,0 +1,95 @@
+import autocannon from "autocannon";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+import { runStep1 } from "../lib/domain/step1/run-step1";
+import { demoSessionCookie, startAppServer } from "./app-server";
+import { quantile, type BenchResult } from "./harness";
+import { reportDatabase } from "./report-data";
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 60);
+const PORT = 3302;
+
+/**
+ * http.read.p95_ms, http.read.errors: 50 connections for 60 s against `next start` on the full
+ * demo data, cycling through the pages people read most — home, the largest entity's page, its
+ * step-2 report, its position list, the reports page — as the central expert (who sees the most).
+ * http.read_during_job.p95_ms: the same while step 1 runs without pause for another large entity
+ * (in this process, on the same database and cores: run, undo, run again).
+ */
+export async function benchReadLoad(): Promise<BenchResult[]> {
+  const data = await reportDatabase("http_read");
+  try {
+    const server = await startAppServer({ databaseUrl: data.url, port: PORT });
+    try {
+      const [expert] = await data.db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
+      const cookie = await demoSessionCookie(server.url, expert!.id);
+      const entity = data.entity.id;
+      const paths = ["/", `/entities/${entity}`, `/entities/${entity}/steps/2?colour=blue`, `/entities/${entity}/positions`, "/reports"];
+      for (const path of paths) {
+        const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
+        if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      }
+      await load(server.url, cookie, paths, 5); // warm-up
+      const quiet = await load(server.url, cookie, paths, SECONDS);
+      console.log(`[bench]   ${quiet.requests} requests in ${SECONDS} s, p95 ${quiet.p95.toFixed(0)} ms, ${quiet.errors} errors`);
+      const other = await secondLargestEntity(data.db, entity);
+      const job = busyStep1(data.db, other, data.runDate);
+      const busy = await load(server.url, cookie, paths, SECONDS);
+      const runs = await job.stop();
+      console.log(`[bench]   during ${runs} step-1 runs: ${busy.requests} requests, p95 ${busy.p95.toFixed(0)} ms, ${busy.errors} errors`);
+      const one = (name: string, unit: string, value: number): BenchResult => ({ name, unit, median: value, min: value, max: value, runs: 1 });
+      return [
+        one("http.read.p95_ms", "ms", quiet.p95),
+        one("http.read.errors", "count", quiet.errors),
+        one("http.read_during_job.p95_ms", "ms", busy.p95),
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await data.drop();
+  }
+}
+
+async function load(baseUrl: string, cookie: string, paths: string[], seconds: number) {
+  const latencies: number[] = [];
+  const instance = autocannon({ url: baseUrl, connections: CONNECTIONS, duration: seconds, headers: { cookie }, requests: paths.map((path) => ({ path, method: "GET" })) });
+  instance.on("response", (_client, statusCode, _bytes, ms) => {
+    if (statusCode === 200) latencies.push(ms);
+  });
+  const result = await instance;
+  return { p95: quantile(latencies, 0.95), errors: result.errors + result.non2xx, requests: result.requests.total };
+}
+
+async function secondLargestEntity(db: Db, except: string): Promise<string> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    select entity_id as id from employment_relations where entity_id <> ${except} group by entity_id order by count(*) desc limit 1`);
+  return rows[0]!.id;
+}
+
+/** Step 1 for one entity, over and over (its positions removed again in between), until stopped. */
+function busyStep1(db: Db, entityId: string, runDate: string) {
+  let stopping = false;
+  let runs = 0;
+  const loop = (async () => {
+    while (!stopping) {
+      await runStep1(db, { entityId, runDate, actorId: null });
+      runs++;
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`delete from position_links where entity_id = ${entityId}`);
+        await tx.execute(sql`delete from position_versions where entity_id = ${entityId}`);
+        await tx.execute(sql`delete from positions where entity_id = ${entityId}`);
+        await tx.execute(sql`update onboardings set current_step = 1, current_state = 'not_started' where entity_id = ${entityId}`);
+      });
+    }
+  })();
+  return {
+    async stop() {
+      stopping = true;
+      await loop;
+      return runs;
+    },
+  };
+}
