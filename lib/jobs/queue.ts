@@ -20,6 +20,7 @@ export function queueFor(handle: DatabaseHandle): Promise<PgBoss> {
   if (!boss) {
     boss = startQueue(handle);
     queues.set(handle, boss);
+    boss.catch(() => queues.delete(handle));
   }
   return boss;
 }
@@ -34,7 +35,20 @@ export function runningQueue(handle: DatabaseHandle): PgBoss {
   return started;
 }
 
+/** Two processes starting at once on a new database may both try to create the queue's tables: try again. */
 async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startQueueOnce(handle);
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      console.error(`[jobs] starting the queue failed (attempt ${attempt}), trying again:`, error instanceof Error ? error.message : error);
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+async function startQueueOnce(handle: DatabaseHandle): Promise<PgBoss> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => handle.executeSql(text, values) },
     schema: "pgboss",
@@ -46,6 +60,17 @@ async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
   });
   boss.on("error", (error) => console.error("[jobs] queue error", error));
   await boss.start();
+  try {
+    await createQueues(boss);
+  } catch (error) {
+    await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+    throw error;
+  }
+  startedQueues.set(handle, boss);
+  return boss;
+}
+
+async function createQueues(boss: PgBoss): Promise<void> {
   for (const definition of jobDefinitions) {
     await boss.createQueue(definition.type, {
       name: definition.type,
@@ -55,8 +80,6 @@ async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
       retentionDays: 14,
     });
   }
-  startedQueues.set(handle, boss);
-  return boss;
 }
 
 export async function stopQueue(handle: DatabaseHandle): Promise<void> {

@@ -20,6 +20,11 @@ export function realDatabase(): Promise<DatabaseHandle> {
     await queueFor(handle);
     return handle;
   })();
+  // A failed start (the database not up yet, another instance starting at the same moment) is
+  // tried again by the next request instead of leaving this process broken for good.
+  globalForDb.__apbDatabase.catch(() => {
+    globalForDb.__apbDatabase = undefined;
+  });
   return globalForDb.__apbDatabase;
 }
 
