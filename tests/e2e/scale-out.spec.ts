@@ -18,6 +18,8 @@ const DATABASE_URL = (() => {
   return url.toString();
 })();
 const PORTS = [3401, 3402];
+/** A third instance whose AUTH_SECRET is not the others': it must admit nobody with their sessions. */
+const MISCONFIGURED_PORT = 3403;
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -68,7 +70,8 @@ test.describe("scale-out on one PostgreSQL", () => {
     const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
     for (const port of PORTS) run([next, "start", "-p", String(port)], { PORT: String(port) });
     for (let i = 0; i < 2; i++) run(["--import", "tsx", "scripts/worker.ts"]);
-    for (const port of PORTS) await until(async () => (await fetch(`http://localhost:${port}/api/health`)).ok, `instance on ${port} answering`);
+    run([next, "start", "-p", String(MISCONFIGURED_PORT)], { PORT: String(MISCONFIGURED_PORT), AUTH_SECRET: "a-different-secret-than-the-other-instances-99" });
+    for (const port of [...PORTS, MISCONFIGURED_PORT]) await until(async () => (await fetch(`http://localhost:${port}/api/health`)).ok, `instance on ${port} answering`);
   });
 
   test.afterAll(async () => {
@@ -104,5 +107,12 @@ test.describe("scale-out on one PostgreSQL", () => {
     // The job list on A shows what was started on B.
     await page.goto(`${a}/jobs`);
     await expect(page.getByRole("row", { name: /Export personeelslijst/ }).getByText("Geslaagd")).toBeVisible();
+
+    // An instance with another secret cannot read those sessions: it denies, it does not admit.
+    const c = `http://localhost:${MISCONFIGURED_PORT}`;
+    await page.goto(`${c}/`);
+    await expect(page).toHaveURL(/\/signin/);
+    expect((await page.request.get(`${c}/api/progress`)).status()).toBe(401);
+    expect((await page.request.get(`${a}/api/jobs`)).status()).toBe(200);
   });
 });
