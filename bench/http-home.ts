@@ -19,7 +19,7 @@ export async function benchHomeLatency() {
   const scratch = await scratchDatabase("http");
   const server = await (async () => {
     await loadDemoData(scratch.handle.db, generateDemoData({ size: "full", referenceDate: todayInBrussels() }));
-    await scratch.handle.db.execute(sql`vacuum analyze`); // as the seed script does
+    await scratch.handle.ownerDb.execute(sql`vacuum analyze`); // as the seed script does
     return startAppServer({ databaseUrl: scratch.url, port: 3300 });
   })();
   try {

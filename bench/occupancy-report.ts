@@ -27,7 +27,7 @@ async function measure(label: string, dateOf: (today: string) => string): Promis
     const today = todayInBrussels();
     await loadDemoData(db, generateDemoData({ size: "full", referenceDate: today }));
     const created = await runStep1ForAll(db, daysBefore(today, 365), await entityIds(db));
-    await db.execute(sql`vacuum analyze`);
+    await scratch.handle.ownerDb.execute(sql`vacuum analyze`);
     const date = dateOf(today);
     console.log(`[bench]   ${created} positions from step 1 a year ago; report as of ${date}`);
     const samples: number[] = [];

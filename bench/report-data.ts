@@ -38,10 +38,10 @@ export async function reportDatabase(label: string, options: { relations?: numbe
       await addRelations(db, entity.id, options.relations - entity.relations);
       entity = { ...entity, relations: options.relations };
     }
-    await db.execute(sql`analyze`);
+    await scratch.handle.ownerDb.execute(sql`analyze`);
     const { created } = await runStep1(db, { entityId: entity.id, runDate, actorId: null });
     await recordStep1Run(db, entity.id, runDate, created);
-    await db.execute(sql`vacuum analyze`); // as the seed script does
+    await scratch.handle.ownerDb.execute(sql`vacuum analyze`); // as the seed script does
     console.log(`[bench]   ${entity.name}: ${entity.relations} relations, step 1 made ${created} positions (blue lines)`);
     return { url: scratch.url, db, runDate, entity, blueLines: created, drop: () => scratch.drop() };
   } catch (error) {

@@ -12,7 +12,7 @@ export async function scratchDatabase(label: string): Promise<{ handle: Database
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  await migrateDatabase(handle.db);
+  await migrateDatabase(handle);
   return {
     handle,
     url: url.toString(),

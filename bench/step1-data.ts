@@ -33,16 +33,18 @@ export async function step1Database(label: string): Promise<Step1Database> {
     const db = scratch.handle.db;
     await loadDemoData(db, generateDemoData({ size: "full", referenceDate: runDate }));
     // runStep1 moves each onboarding on to step 2; every run has to start from the loaded state.
-    await db.execute(sql`create table bench_onboardings_loaded as select id, current_step, current_state, updated_at from onboardings`);
+    // Maintenance of the scratch database runs as its owner (the application role may not truncate).
+    const owner = scratch.handle.ownerDb;
+    await owner.execute(sql`create table bench_onboardings_loaded as select id, current_step, current_state, updated_at from onboardings`);
     const reset = async () => {
-      await db.execute(sql`truncate position_links, position_versions, position_requests, positions`);
-      await db.execute(sql`
+      await owner.execute(sql`truncate position_links, position_versions, position_requests, positions`);
+      await owner.execute(sql`
         update onboardings o set current_step = s.current_step, current_state = s.current_state, updated_at = s.updated_at
         from bench_onboardings_loaded s where s.id = o.id`);
-      await db.execute(sql`checkpoint`);
+      await owner.execute(sql`checkpoint`);
     };
     // Statistics of the loaded data, as autovacuum would gather them; reset() then empties the three step-1 tables.
-    await db.execute(sql`analyze`);
+    await owner.execute(sql`analyze`);
     await reset();
     return { db, runDate, reset, drop: () => scratch.drop() };
   } catch (error) {

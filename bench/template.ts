@@ -47,7 +47,7 @@ async function templateDatabase(label: string): Promise<TemplateDatabase> {
     await addRelations(db, entity.id, GREEN_LINES - entity.relations);
     await recordStep1Run(db, entity.id, runDate, 0);
     await db.execute(sql`update onboardings set current_step = 3, current_state = 'waiting_entity' where entity_id = ${entity.id}`);
-    await db.execute(sql`vacuum analyze`);
+    await scratch.handle.ownerDb.execute(sql`vacuum analyze`);
     const actor = await db.execute<{ id: string }>(sql`select id from users where email = 'expert@demo.vlaanderen.be'`);
     console.log(`[bench]   ${entity.name}: ${GREEN_LINES} relations, all green lines of the template`);
     return {

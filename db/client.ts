@@ -8,8 +8,18 @@ export type Db = NodePgDatabase<Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** The entities a transaction may see through row-level security: every one, or these. */
+export type EntityScope = "all" | readonly string[];
+
 export interface DatabaseHandle {
+  /** The application's access: role apb_app under row-level security, every entity in scope (system work: jobs, scripts, sign-in). */
   db: Db;
+  /** The same access limited to these entities (a request, for its user). */
+  withScope(scope: EntityScope): Db;
+  /** The session's own role, the tables' owner: migrations and maintenance (VACUUM, DDL) only. */
+  ownerDb: Db;
+  /** The handle this one was derived from (a scoped copy keeps its queue). */
+  root?: DatabaseHandle;
   kind: "postgres" | "pglite";
   /**
    * Raw SQL for tools that bring their own (pg-boss, resets). Without values the text may hold
@@ -29,6 +39,89 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this dump (made by `dumpDataDir`) when the folder is new. */
   pgliteLoadDataDir?: Blob;
+}
+
+/** The role the application's queries run as; created by migration 0009. */
+export const APP_ROLE = "apb_app";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What each application transaction starts with: the application role and the entity scope, both
+ * transaction-local (SET LOCAL, set_config(..., true)), so a pooled connection never carries them
+ * into the next request. The scope goes in as a literal: only '*' or validated uuids reach it.
+ */
+export function scopePrelude(scope: EntityScope): string {
+  const value = scope === "all" ? "*" : scope.filter((id) => UUID.test(id)).join(",");
+  if (scope !== "all" && value.split(",").filter(Boolean).length !== scope.length) throw new Error("an entity scope holds something that is not an id");
+  return `SET LOCAL ROLE ${APP_ROLE}; SELECT set_config('apb.entity_scope', '${value}', true)`;
+}
+
+function scopeKey(scope: EntityScope): string {
+  return scope === "all" ? "*" : [...scope].sort().join(",");
+}
+
+/** Scoped Db instances are cheap but not free: kept per scope, a bounded number of them. */
+function scopedDbCache(make: (scope: EntityScope) => Db): (scope: EntityScope) => Db {
+  const cache = new Map<string, Db>();
+  return (scope) => {
+    const key = scopeKey(scope);
+    let db = cache.get(key);
+    if (!db) {
+      if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+      db = make(scope);
+      cache.set(key, db);
+    }
+    return db;
+  };
+}
+
+/**
+ * A pool for Drizzle whose every query runs in a transaction that starts with the scope prelude:
+ * a lone query gets BEGIN, prelude, query, COMMIT; Drizzle's own transactions get the prelude right
+ * after their BEGIN. (Drizzle treats anything named "...Pool" as a pool and checks out a client for
+ * a transaction.)
+ */
+class ScopedPool {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly prelude: string,
+  ) {}
+
+  async connect(): Promise<pg.PoolClient> {
+    const client = await this.pool.connect();
+    const prelude = this.prelude;
+    const query = client.query.bind(client) as (config: unknown, values?: unknown) => Promise<unknown>;
+    return new Proxy(client, {
+      get(target, property) {
+        if (property === "query") {
+          return async (config: unknown, values?: unknown) => {
+            const result = await query(config, values);
+            const text = typeof config === "string" ? config : (config as { text?: string } | null)?.text;
+            if (typeof text === "string" && /^\s*begin\b/i.test(text)) await query(prelude);
+            return result;
+          };
+        }
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  async query(config: unknown, values?: unknown): Promise<unknown> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(`BEGIN; ${this.prelude}`);
+      const result = await client.query(config as pg.QueryConfig, values as unknown[]);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
 }
 
 export function defaultPgliteDir(): string {
@@ -57,8 +150,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
         if (!closing) console.error("[db] connection lost while in use:", error.message);
       });
     });
+    const withScope = scopedDbCache((scope) => drizzle(new ScopedPool(pool, scopePrelude(scope)) as unknown as pg.Pool, { schema, casing: "snake_case" }));
     return {
-      db: drizzle(pool, { schema, casing: "snake_case" }),
+      db: withScope("all"),
+      withScope,
+      ownerDb: drizzle(pool, { schema, casing: "snake_case" }),
       kind: "postgres",
       executeSql: (text, values) => pool.query(text, values),
       close: () => {
@@ -85,9 +181,12 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   }
   const pglite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   // Both drivers answer `{ rows }` for execute(), which is all the application relies on.
-  const db = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Db;
+  const ownerDb = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Db;
+  const withScope = scopedDbCache((scope) => drizzlePglite(scopedPglite(pglite, scopePrelude(scope)), { schema, casing: "snake_case" }) as unknown as Db);
   return {
-    db,
+    db: withScope("all"),
+    withScope,
+    ownerDb,
     kind: "pglite",
     async executeSql(text, values) {
       if (values && values.length > 0) return pglite.query(text, values);
@@ -97,6 +196,31 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     dumpDataDir: () => pglite.dumpDataDir("gzip"),
     close: () => pglite.close(),
   };
+}
+
+/** The PGlite session, seen through the scope prelude: every query and transaction starts with it. */
+function scopedPglite<T extends { query: Function; transaction: Function; exec: Function }>(pglite: T, prelude: string): T {
+  type Tx = { exec(sql: string): Promise<unknown>; query(...args: unknown[]): Promise<unknown> };
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === "query") {
+        return (...args: unknown[]) =>
+          target.transaction(async (tx: Tx) => {
+            await tx.exec(prelude);
+            return tx.query(...args);
+          });
+      }
+      if (property === "transaction") {
+        return (run: (tx: Tx) => Promise<unknown>) =>
+          target.transaction(async (tx: Tx) => {
+            await tx.exec(prelude);
+            return run(tx);
+          });
+      }
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 const KEEP_AS_STRING = [1082 /* date */, 1114 /* timestamp */, 1184 /* timestamptz */, 1186 /* interval */];

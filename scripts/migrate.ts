@@ -6,7 +6,7 @@ import { appEnv } from "../lib/env";
 const env = appEnv();
 const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolSize: 1 });
 try {
-  await migrateDatabase(handle.db);
+  await migrateDatabase(handle);
   console.log(`[migrate] ${handle.kind} database is up to date`);
 } finally {
   await handle.close();

@@ -12,11 +12,11 @@ const env = appEnv();
 const started = Date.now();
 const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolSize: 2 });
 try {
-  await migrateDatabase(handle.db);
+  await migrateDatabase(handle);
   console.log(`[prepare] ${handle.kind} database migrated in ${Date.now() - started} ms`);
   if (env.DEMO_MODE) {
     const size = process.env.SEED_SIZE === "small" ? "small" : "full";
-    await seedDemoData(handle.db, { size, onlyIfEmpty: true });
+    await seedDemoData(handle, { size, onlyIfEmpty: true });
   }
 } finally {
   await handle.close();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { DatabaseHandle } from "../db/client";
 import { generateDemoData, summarizeMix } from "../lib/demo/generate";
 import { isDatabaseEmpty, loadDemoData } from "../lib/demo/load";
 import { todayInBrussels } from "../lib/dates";
@@ -12,7 +12,8 @@ export interface SeedOptions {
 }
 
 /** Generates and loads the demo data set; returns false when it was skipped (database not empty). */
-export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolean> {
+export async function seedDemoData(handle: DatabaseHandle, options: SeedOptions): Promise<boolean> {
+  const db = handle.db;
   if (!(await isDatabaseEmpty(db))) {
     if (options.onlyIfEmpty) {
       console.log("[seed] database already holds data; demo data not loaded again");
@@ -26,7 +27,7 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<boolea
   // The entities the browser tests walk through keep an empty slot choice.
   await seedDemoPlanning(db, { today: data.meta.referenceDate, expertEmail: "expert@demo.vlaanderen.be", skipCodes: ["DFB", "DOMG", "VMM", "AGO"] });
   // Fresh statistics and visibility map, so the first queries get index-only plans.
-  await db.execute(sql`vacuum analyze`);
+  await handle.ownerDb.execute(sql`vacuum analyze`);
   const mix = summarizeMix(data);
   console.log(`[seed] ${options.size} demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`, mix);
   return true;

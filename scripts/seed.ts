@@ -27,9 +27,9 @@ try {
     await handle.executeSql("drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; create schema public;");
     console.log("[seed] database emptied");
   }
-  await migrateDatabase(handle.db);
+  await migrateDatabase(handle);
   await handle.db.execute(sql`select 1`);
-  await seedDemoData(handle.db, { size: values.size, seed: values.seed ? Number(values.seed) : undefined, onlyIfEmpty: false });
+  await seedDemoData(handle, { size: values.size, seed: values.seed ? Number(values.seed) : undefined, onlyIfEmpty: false });
 } finally {
   await handle.close();
 }

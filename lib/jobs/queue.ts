@@ -14,7 +14,8 @@ const startedQueues = (globalForQueue.__apbStartedQueues ??= new WeakMap());
  * The pg-boss instance of this process, running its SQL through our own pool: on the embedded
  * database that is the only way in, and on PostgreSQL it keeps connections in one place.
  */
-export function queueFor(handle: DatabaseHandle): Promise<PgBoss> {
+export function queueFor(scoped: DatabaseHandle): Promise<PgBoss> {
+  const handle = scoped.root ?? scoped;
   const queues = (globalForQueue.__apbQueue ??= new Map());
   let boss = queues.get(handle);
   if (!boss) {
@@ -30,7 +31,7 @@ export function queueFor(handle: DatabaseHandle): Promise<PgBoss> {
  * the queue there would wait on that very transaction on the embedded database.
  */
 export function runningQueue(handle: DatabaseHandle): PgBoss {
-  const started = startedQueues.get(handle);
+  const started = startedQueues.get(handle.root ?? handle);
   if (!started) throw new Error("The job queue is not started: call queueFor(handle) before enqueueing.");
   return started;
 }
@@ -82,7 +83,8 @@ async function createQueues(boss: PgBoss): Promise<void> {
   }
 }
 
-export async function stopQueue(handle: DatabaseHandle): Promise<void> {
+export async function stopQueue(scoped: DatabaseHandle): Promise<void> {
+  const handle = scoped.root ?? scoped;
   const boss = await globalForQueue.__apbQueue?.get(handle);
   if (!boss) return;
   globalForQueue.__apbQueue?.delete(handle);

@@ -198,7 +198,7 @@ export function playgroundHandle(storage: PlaygroundStorage, databaseName: strin
   const handle = (async () => {
     const opened = await storage.open(databaseName);
     try {
-      await migrateDatabase(opened.db);
+      await migrateDatabase(opened);
       await queueFor(opened);
       await startWorker(opened);
       return opened;

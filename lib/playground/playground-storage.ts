@@ -65,7 +65,7 @@ function serverStorage(databaseUrl: string): PlaygroundStorage {
       try {
         const handle = await openDatabase({ databaseUrl: urlOf(start(name)), poolSize: 2 });
         try {
-          await migrateDatabase(handle.db);
+          await migrateDatabase(handle);
           await prepare(handle);
         } finally {
           await handle.close();
@@ -104,7 +104,7 @@ function pgliteStorage(baseDir: string): PlaygroundStorage {
       await mkdir(baseDir, { recursive: true });
       const handle = await openDatabase({ pgliteDir: "memory://" });
       try {
-        await migrateDatabase(handle.db);
+        await migrateDatabase(handle);
         await prepare(handle);
         const dump = await handle.dumpDataDir!();
         await writeFile(dumpFile(name), Buffer.from(await dump.arrayBuffer()));

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle, EntityScope } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
 import { PLAYGROUND_COOKIE } from "@/lib/playground/playground-cookie";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
@@ -44,9 +44,18 @@ async function playgroundCookie(): Promise<string | null> {
   return store.get(PLAYGROUND_COOKIE)?.value ?? null;
 }
 
-export async function database(): Promise<DatabaseHandle> {
-  return (await requestDatabase()).handle;
-}
+/**
+ * The request's database handle, its `db` limited (row-level security) to the entities of the
+ * signed-in user's grants: every entity for a grant without one, none when signed out.
+ */
+export const database = cache(async (): Promise<DatabaseHandle> => {
+  const { handle } = await requestDatabase();
+  // A dynamic import: the guards read the principal through this module.
+  const { currentPrincipal } = await import("@/lib/auth/guards");
+  const principal = await currentPrincipal();
+  const scope: EntityScope = !principal ? [] : principal.grants.some((g) => g.entityId === null) ? "all" : [...new Set(principal.grants.map((g) => g.entityId!))];
+  return { ...handle, db: handle.withScope(scope), root: handle.root ?? handle };
+});
 
 export async function db() {
   return (await database()).db;

@@ -26,7 +26,7 @@ describe(`database rules (${testDatabaseKind()})`, () => {
   };
 
   it("has applied every migration to the empty database", async () => {
-    const result = await t.db.execute<{ count: number }>(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+    const result = await t.ownerDb.execute<{ count: number }>(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
     expect(result.rows[0]!.count).toBeGreaterThanOrEqual(2);
   });
 
@@ -119,8 +119,11 @@ describe(`database rules (${testDatabaseKind()})`, () => {
 
   it("keeps the audit trail append-only", async () => {
     await recordAudit(t.db, { actorId: null, action: "test.write", objectType: "test", entityId, after: { a: 1 } });
-    expect(await errorOf(t.db.update(auditEvents).set({ action: "tampered" }))).toMatch(/append-only/);
-    expect(await errorOf(t.db.delete(auditEvents))).toMatch(/append-only/);
+    // The application's role may not change or remove audit rows at all; the owner is stopped by the trigger.
+    expect(await errorOf(t.db.update(auditEvents).set({ action: "tampered" }))).toMatch(/permission denied/);
+    expect(await errorOf(t.db.delete(auditEvents))).toMatch(/permission denied/);
+    expect(await errorOf(t.ownerDb.update(auditEvents).set({ action: "tampered" }))).toMatch(/append-only/);
+    expect(await errorOf(t.ownerDb.delete(auditEvents))).toMatch(/append-only/);
     const rows = await t.db.select().from(auditEvents);
     expect(rows.map((r) => r.action)).toContain("test.write");
   });
@@ -128,14 +131,14 @@ describe(`database rules (${testDatabaseKind()})`, () => {
   it("rolls a change back when its audit row cannot be written", async () => {
     const actor = (await t.db.insert(users).values({ email: "audit-fail@example.org", name: "Audit" }).returning({ id: users.id }))[0]!.id;
     // The audit write of this one kind of change fails (as a full disk or a broken trigger would).
-    await t.db.execute(sql`alter table audit_events add constraint audit_test_refuse check (action <> 'planning.create-slot') not valid`);
+    await t.ownerDb.execute(sql`alter table audit_events add constraint audit_test_refuse check (action <> 'planning.create-slot') not valid`);
     try {
       const slots = async () => Number((await t.db.execute<{ n: number }>(sql`select count(*)::int as n from onboarding_slots`)).rows[0]!.n);
       const before = await slots();
       expect(await errorOf(createSlot(t.db, { month: "2030-01-01", capacity: 2, note: null, actorId: actor }))).toMatch(/audit_test_refuse/);
       expect(await slots()).toBe(before);
     } finally {
-      await t.db.execute(sql`alter table audit_events drop constraint audit_test_refuse`);
+      await t.ownerDb.execute(sql`alter table audit_events drop constraint audit_test_refuse`);
     }
   });
 

@@ -67,7 +67,7 @@ describe(`background jobs (${testDatabaseKind()})`, () => {
     let first: DatabaseHandle & { dispose?: () => Promise<void> };
     if (testDatabaseKind() === "pglite") {
       first = await openDatabase({ pgliteDir: dir });
-      await migrateDatabase(first.db);
+      await migrateDatabase(first);
     } else {
       first = await createTestDatabase();
       url = (first as TestDatabase).url;

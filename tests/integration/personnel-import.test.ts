@@ -130,13 +130,13 @@ describe(`personnel-list import (${testDatabaseKind()})`, () => {
     const preview = await upload(await personnelWorkbook([personnelRow(1), personnelRow(2, { VTE: 0.8 }), personnelRow(7)]));
     // Sabotage the last statement of the commit (flagging no relation as gone is not enough):
     // a trigger that fails on insert of the new relation.
-    await t.db.execute(sql`create function fail_insert() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
-    await t.db.execute(sql`create trigger fail_insert before insert on employment_relations for each row execute function fail_insert()`);
+    await t.ownerDb.execute(sql`create function fail_insert() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+    await t.ownerDb.execute(sql`create trigger fail_insert before insert on employment_relations for each row execute function fail_insert()`);
     try {
       await expect(commitPersonnelImport(t.db, { entityId, importRunId: preview.importRunId, actorId })).rejects.toThrow();
     } finally {
-      await t.db.execute(sql`drop trigger fail_insert on employment_relations`);
-      await t.db.execute(sql`drop function fail_insert()`);
+      await t.ownerDb.execute(sql`drop trigger fail_insert on employment_relations`);
+      await t.ownerDb.execute(sql`drop function fail_insert()`);
     }
     expect(await snapshot()).toEqual(before);
     const [run] = await t.db.select().from(importRuns).where(eq(importRuns.id, preview.importRunId));

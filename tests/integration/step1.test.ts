@@ -122,10 +122,10 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
 
   it("leaves nothing behind when the run fails halfway", async () => {
     const expected = (await step1Counts(t.db, second!.id, RUN_DATE)).create;
-    await t.db.execute(sql`create function fail_links() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
-    await t.db.execute(sql`create trigger fail_links before insert on position_links for each statement execute function fail_links()`);
+    await t.ownerDb.execute(sql`create function fail_links() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+    await t.ownerDb.execute(sql`create trigger fail_links before insert on position_links for each statement execute function fail_links()`);
     await expect(runStep1(t.db, { entityId: second!.id, runDate: RUN_DATE, actorId: null })).rejects.toThrow();
-    await t.db.execute(sql`drop trigger fail_links on position_links`);
+    await t.ownerDb.execute(sql`drop trigger fail_links on position_links`);
     expect(await positionsOf(second!.id)).toBe(0);
     expect(await count(sql`select count(*)::int as n from position_versions where entity_id = ${second!.id}`)).toBe(0);
     // A rerun completes it.

@@ -188,14 +188,14 @@ describe(`steps 3 and 4: the template, its uploads and the control report (${tes
 
   it("leaves nothing behind when step 4 fails halfway", async () => {
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(positions);
-    await t.db.execute(sql`create function fail_versions() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
-    await t.db.execute(sql`create trigger fail_versions before insert on position_versions for each statement execute function fail_versions()`);
+    await t.ownerDb.execute(sql`create function fail_versions() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+    await t.ownerDb.execute(sql`create trigger fail_versions before insert on position_versions for each statement execute function fail_versions()`);
     try {
       const error = (await runStep4(t.db, { entityId: entity.id, runDate: "2025-08-01", actorId }).catch((e: unknown) => e)) as Error & { cause?: unknown };
       expect(String(error.cause ?? error)).toMatch(/injected failure/);
     } finally {
-      await t.db.execute(sql`drop trigger fail_versions on position_versions`);
-      await t.db.execute(sql`drop function fail_versions()`);
+      await t.ownerDb.execute(sql`drop trigger fail_versions on position_versions`);
+      await t.ownerDb.execute(sql`drop function fail_versions()`);
     }
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(positions);
     expect(after[0]!.n).toBe(before[0]!.n);

@@ -151,15 +151,15 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
     expect(await onboarding()).toMatchObject({ currentStep: 6, currentState: "waiting_central" });
     // A new relation assigned meanwhile (by SQL: the report is closed) is linked; the others are not linked again.
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(positionLinks).where(eq(positionLinks.entityId, entity.id));
-    await t.db.execute(sql`create function fail_links() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
-    await t.db.execute(sql`create trigger fail_links before insert on position_links for each statement execute function fail_links()`);
+    await t.ownerDb.execute(sql`create function fail_links() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+    await t.ownerDb.execute(sql`create trigger fail_links before insert on position_links for each statement execute function fail_links()`);
     const { stepRunId } = await startStep6(t, { entityId: entity.id, runDate: RUN_DATE, actorId });
     try {
       const error = (await runStep6(t.db, { entityId: entity.id, runDate: RUN_DATE, actorId, stepRunId }).catch((e: unknown) => e)) as Error & { cause?: unknown };
       expect(String(error.cause ?? error)).toMatch(/injected failure/);
     } finally {
-      await t.db.execute(sql`drop trigger fail_links on position_links`);
-      await t.db.execute(sql`drop function fail_links()`);
+      await t.ownerDb.execute(sql`drop trigger fail_links on position_links`);
+      await t.ownerDb.execute(sql`drop function fail_links()`);
     }
     expect(await onboarding()).toMatchObject({ currentStep: 6, currentState: "running" });
     const retried = await runStep6(t.db, { entityId: entity.id, runDate: RUN_DATE, actorId, stepRunId });

@@ -128,7 +128,7 @@ describe.skipIf(testDatabaseKind() !== "postgres")("a worker that dies, loses it
     const slow = worker({ APB_FAILPOINT: "step1.after-positions:sleep=4000" });
     const run = await startStep1(subject, { entityId: second.id, actorId, runDate: RUN_DATE });
     await slow.waitFor("[failpoint] step1.after-positions reached");
-    const { rows } = await subject.db.execute<{ killed: boolean }>(sql`
+    const { rows } = await subject.ownerDb.execute<{ killed: boolean }>(sql`
       select pg_terminate_backend(pid) as killed from pg_stat_activity
       where datname = current_database() and state like 'idle in transaction%' and pid <> pg_backend_pid()`);
     expect(rows.length).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await adminQuery(`drop database if exists ${name} with (force)`);
     };
   }
-  if (options.migrate !== false) await migrateDatabase(handle.db);
+  if (options.migrate !== false) await migrateDatabase(handle);
   return { ...handle, dispose, url };
 }
 

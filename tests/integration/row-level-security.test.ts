@@ -1,0 +1,93 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { persons } from "@/db/schema";
+import { generateDemoData } from "../../lib/demo/generate";
+import { loadDemoData } from "../../lib/demo/load";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
+
+const TENANT_TABLES = ["entities", "org_units", "cost_centres", "persons", "employment_relations", "onboardings"];
+
+/** Row-level security: the database's own line of defence behind the application's checks. */
+describe(`row-level security (${testDatabaseKind()})`, () => {
+  let t: TestDatabase;
+  let single: DatabaseHandle;
+  const data = generateDemoData({ size: "small", seed: 17, referenceDate: "2025-06-15" });
+  const [a, b] = [data.entities[0]!, data.entities[1]!];
+  const countOf = (entityId: string) => data.persons.filter((p) => p.entityId === entityId).length;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await loadDemoData(t.db, data);
+    // A pool of one connection (PGlite: its one session), shared by every scope below.
+    single = testDatabaseKind() === "postgres" ? await openDatabase({ databaseUrl: t.url!, poolSize: 1 }) : t;
+  });
+  afterAll(async () => {
+    if (single !== t) await single?.close();
+    await t?.dispose();
+  });
+
+  it("runs the application as a role that is not the owner, not a superuser and cannot bypass it", async () => {
+    const { rows } = await t.executeSql("select rolsuper, rolbypassrls from pg_roles where rolname = 'apb_app'");
+    expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
+    const owned = await t.executeSql("select count(*)::int as n from pg_tables where tableowner = 'apb_app'");
+    expect(owned.rows[0].n).toBe(0);
+    const forced = await t.executeSql(
+      `select relname from pg_class where relname = any($1) and relrowsecurity and relforcerowsecurity order by relname`,
+      [TENANT_TABLES],
+    );
+    expect(forced.rows.map((r: { relname: string }) => r.relname)).toEqual([...TENANT_TABLES].sort());
+    expect((await t.db.execute<{ role: string }>(sql`select current_user as role`)).rows[0]!.role).toBe("apb_app");
+  });
+
+  it("shows nothing of a tenant table when no scope is set", async () => {
+    // On the one connection: the application's role, and no scope.
+    await single.executeSql("begin");
+    try {
+      await single.executeSql("set local role apb_app");
+      for (const table of TENANT_TABLES) {
+        const { rows } = await single.executeSql(`select count(*)::int as n from ${table}`);
+        expect(rows[0].n, table).toBe(0);
+      }
+    } finally {
+      await single.executeSql("commit");
+    }
+    expect((await single.executeSql("select count(*)::int as n from persons")).rows[0].n).toBe(data.persons.length);
+  });
+
+  it("shows one entity's rows to its scope, and refuses to write another's", async () => {
+    const onlyA = t.withScope([a.id]);
+    expect(await onlyA.$count(persons)).toBe(countOf(a.id));
+    expect(await onlyA.$count(persons, eq(persons.entityId, b.id))).toBe(0);
+    expect((await t.withScope([a.id, b.id]).$count(persons))).toBe(countOf(a.id) + countOf(b.id));
+    expect(await t.db.$count(persons)).toBe(data.persons.length);
+    const foreign = await onlyA
+      .insert(persons)
+      .values({ entityId: b.id, vlimpersNumber: "999999", firstName: "Niet", lastName: "Toegelaten" })
+      .then(() => null, (error: Error & { cause?: Error }) => `${error.message} ${error.cause?.message ?? ""}`);
+    expect(foreign).toMatch(/row-level security/);
+  });
+
+  it("never mixes two entities' requests interleaved on a pool of one connection", async () => {
+    const [dbA, dbB] = [single.withScope([a.id]), single.withScope([b.id])];
+    const seen = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 3 === 0
+          ? (i % 2 === 0 ? dbA : dbB).transaction(async (tx) => {
+              const first = await tx.select({ entityId: persons.entityId }).from(persons);
+              const second = await tx.select({ entityId: persons.entityId }).from(persons);
+              return { want: i % 2 === 0 ? a.id : b.id, got: [...first, ...second].map((p) => p.entityId) };
+            })
+          : (i % 2 === 0 ? dbA : dbB).select({ entityId: persons.entityId }).from(persons).then((rows) => ({ want: i % 2 === 0 ? a.id : b.id, got: rows.map((p) => p.entityId) })),
+      ),
+    );
+    for (const { want, got } of seen) {
+      expect(got.length).toBeGreaterThan(0);
+      expect(new Set(got)).toEqual(new Set([want]));
+    }
+    // The connection carries neither role nor scope out of those transactions.
+    const after = await single.executeSql("select current_user as role, coalesce(current_setting('apb.entity_scope', true), '') as scope");
+    expect(after.rows[0].scope).toBe("");
+    expect(after.rows[0].role).not.toBe("apb_app");
+  });
+});
