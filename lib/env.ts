@@ -17,6 +17,13 @@ const envSchema = z.object({
   OIDC_DISPLAY_NAME: z.string().default("Vlaamse overheid (ACM/IDM)"),
   /** Run the job worker inside the web process (always so on the embedded database). */
   WORKER_IN_PROCESS: flag,
+  /** The owner's connection for `npm run migrate` when DATABASE_URL is the application's own login. */
+  MIGRATION_DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** "false": web and worker processes do not migrate at start (migrations run apart, as the owner). */
+  MIGRATE_ON_START: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v !== "false" && v !== "0"),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

@@ -4,7 +4,8 @@ import { migrateDatabase } from "../db/migrate";
 import { appEnv } from "../lib/env";
 
 const env = appEnv();
-const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolSize: 1 });
+// As the tables' owner: MIGRATION_DATABASE_URL when the application connects with a login of its own.
+const handle = await openDatabase({ databaseUrl: env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolSize: 1 });
 try {
   await migrateDatabase(handle);
   console.log(`[migrate] ${handle.kind} database is up to date`);

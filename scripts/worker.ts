@@ -14,7 +14,7 @@ if (!env.DATABASE_URL) {
   process.exit(2);
 }
 const handle = await openDatabase({ databaseUrl: env.DATABASE_URL });
-await migrateDatabase(handle);
+if (env.MIGRATE_ON_START) await migrateDatabase(handle);
 await startWorker(handle);
 console.log("[worker] waiting for jobs");
 

@@ -16,7 +16,7 @@ export function realDatabase(): Promise<DatabaseHandle> {
   globalForDb.__apbDatabase ??= (async () => {
     const env = appEnv();
     const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
-    await migrateDatabase(handle);
+    if (env.MIGRATE_ON_START) await migrateDatabase(handle);
     await queueFor(handle);
     return handle;
   })();
