@@ -11,11 +11,14 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../supp
 const session = vi.hoisted(() => ({ uid: undefined as string | undefined, db: undefined as unknown }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.uid ? { uid: session.uid } : null) }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-request-id": "test-request" }), cookies: async () => ({ get: () => undefined }) }));
-vi.mock("@/lib/server/database", () => ({ requestDatabase: async () => ({ handle: session.db, playground: null }) }));
+vi.mock("@/lib/server/database", () => ({
+  requestDatabase: async () => ({ handle: session.db, playground: null }),
+  db: async () => (session.db as { db: unknown }).db,
+}));
 
 const { requireEntityAccess, requirePermission } = await import("@/lib/auth/guards");
 
-describe(`refusals are written to the audit log (${testDatabaseKind()})`, () => {
+describe(`refusals and downloads are written to the audit log (${testDatabaseKind()})`, () => {
   let t: TestDatabase;
   const data = generateDemoData({ size: "small", seed: 3, referenceDate: "2025-06-15" });
   const hr = data.users.find((u) => u.email === "hr.dfb@demo.vlaanderen.be")!;
@@ -44,6 +47,18 @@ describe(`refusals are written to the audit log (${testDatabaseKind()})`, () => 
       { actorId: null, permission: "planning.read", after: { code: "unauthenticated", entityId: null }, requestId: "test-request" },
       { actorId: hr.id, permission: "planning.manage", after: { code: "forbidden", entityId: null }, requestId: "test-request" },
       { actorId: hr.id, permission: "personnel.read", after: { code: "not_found", entityId: foreign }, requestId: "test-request" },
+    ]);
+  });
+
+  it("records a download: who took which file", async () => {
+    session.uid = hr.id;
+    const { GET } = await import("@/app/api/planning/route");
+    const response = await GET();
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    const downloads = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "export.download"));
+    expect(downloads.map((e) => ({ actorId: e.actorId, objectType: e.objectType, fileName: (e.after as { fileName: string }).fileName }))).toEqual([
+      { actorId: hr.id, objectType: "planning", fileName: expect.stringMatching(/^planning-aansluitingen-\d{4}-\d{2}-\d{2}\.xlsx$/) },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { requirePermission } from "@/lib/auth/guards";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { entityScope } from "@/lib/auth/permissions";
 import { listSlots, readDeadline, type SlotWithBookings } from "@/lib/domain/planning/planning-store";
 import { slotsForScope } from "@/lib/domain/planning/planning-view";
@@ -46,6 +47,7 @@ export async function GET() {
       },
       { sheetName: "Per slot", title: "Entiteiten per slot", columns: BOOKING_COLUMNS, rows: bookings },
     ]);
+    await auditDownload("planning", { fileName: `planning-aansluitingen-${today}.xlsx` });
     return new Response(new Uint8Array(content), {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,

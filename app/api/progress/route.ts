@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { requirePermission } from "@/lib/auth/guards";
 import { entityScope } from "@/lib/auth/permissions";
 import { readDeadline } from "@/lib/domain/planning/planning-store";
@@ -54,6 +55,7 @@ export async function GET() {
       console.error("[progress] writing failed", error);
       stream.destroy(error as Error);
     });
+    await auditDownload("status-overview", { fileName: `stand-van-zaken-${today}.xlsx` });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,

@@ -1,4 +1,5 @@
 import { requireUser } from "@/lib/auth/guards";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { AppError } from "@/lib/errors/app-error";
 import { mayDownload } from "@/lib/files/file-access";
 import { findFileMeta, readFileContent } from "@/lib/files/store-file";
@@ -17,6 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     if (!meta || !mayDownload(principal, meta)) throw new AppError("not_found", "Bestand niet gevonden.");
     const content = await readFileContent(database, meta.id);
     if (!content) throw new AppError("not_found", "Bestand niet gevonden.");
+    await auditDownload("file", { fileName: meta.fileName, entityId: meta.entityId, objectId: meta.id });
     return new Response(new Uint8Array(content), {
       headers: {
         "content-type": meta.contentType,

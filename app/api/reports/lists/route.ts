@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guards";
 import { entityScope } from "@/lib/auth/permissions";
@@ -43,6 +44,7 @@ export async function GET(request: Request) {
       console.error("[plan-lists] writing failed", error);
       stream.destroy(error as Error);
     });
+    await auditDownload("report-list", { fileName: `lijst-${query.list}-${date}.xlsx` });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,

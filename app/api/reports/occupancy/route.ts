@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guards";
 import { entityScope } from "@/lib/auth/permissions";
@@ -40,6 +41,7 @@ export async function GET(request: Request) {
       console.error("[occupancy-report] writing failed", error);
       stream.destroy(error as Error);
     });
+    await auditDownload("occupancy-report", { fileName: `bezetting-${query.by}-${date}.xlsx` });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,

@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { requireEntityAccess } from "@/lib/auth/guards";
 import { prepareTemplate } from "@/lib/domain/step3/template-download";
 import { XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
@@ -20,6 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ent
       console.error("[position-template] writing failed", error);
       stream.destroy(error as Error);
     });
+    await auditDownload("position-template", { fileName: template.fileName, entityId: entityId });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,

@@ -1,4 +1,5 @@
 import { formatDutchDate } from "@/lib/dates";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { PassThrough, Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { entities } from "@/db/schema";
@@ -33,6 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ enti
       },
     );
     const fileName = `rapport-stap2-${entity!.code}-${runDate}.xlsx`;
+    await auditDownload("step2-report", { fileName, entityId });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,

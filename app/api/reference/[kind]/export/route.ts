@@ -1,4 +1,5 @@
 import { loadReference } from "@/lib/domain/reference/reference-store";
+import { auditDownload } from "@/lib/audit/audit-download";
 import { buildReferenceWorkbook } from "@/lib/domain/reference/export-reference";
 import { REFERENCE_KINDS } from "@/lib/domain/reference/reference-kinds";
 import { requireReferenceAccess } from "@/lib/domain/reference/reference-access";
@@ -17,6 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
     const records = await loadReference(await db(), kind, entityId);
     const content = await buildReferenceWorkbook(REFERENCE_KINDS[kind], records);
     const fileName = `${REFERENCE_KINDS[kind].fileStem}-${todayInBrussels()}.xlsx`;
+    await auditDownload("reference-export", { fileName, entityId });
     return new Response(new Uint8Array(content), {
       headers: {
         "content-type": XLSX_CONTENT_TYPE,
