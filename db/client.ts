@@ -12,9 +12,9 @@ export type DbOrTx = Db | Tx;
 export type EntityScope = "all" | readonly string[];
 
 export interface DatabaseHandle {
-  /** The application's access: role apb_app under row-level security, every entity in scope (system work: jobs, scripts, sign-in). */
+  /** The application's access (system work: jobs, scripts, sign-in); under row-level security: role apb_app, every entity in scope. */
   db: Db;
-  /** The same access limited to these entities (a request, for its user). */
+  /** The same access limited to these entities (a request, for its user); without row-level security the same as `db`. */
   withScope(scope: EntityScope): Db;
   /** The session's own role, the tables' owner: migrations and maintenance (VACUUM, DDL) only. */
   ownerDb: Db;
@@ -39,6 +39,15 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this dump (made by `dumpDataDir`) when the folder is new. */
   pgliteLoadDataDir?: Blob;
+  /**
+   * Run the application's queries under row-level security (role apb_app, scope per transaction).
+   * Default: DATABASE_RLS=on. Off by default for now: see docs/decisions/006-row-level-security.md.
+   */
+  rowLevelSecurity?: boolean;
+}
+
+function rowLevelSecurityOn(options: OpenOptions): boolean {
+  return options.rowLevelSecurity ?? process.env.DATABASE_RLS === "on";
 }
 
 /** The role the application's queries run as; created by migration 0009. */
@@ -150,11 +159,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
         if (!closing) console.error("[db] connection lost while in use:", error.message);
       });
     });
-    const withScope = scopedDbCache((scope) => drizzle(new ScopedPool(pool, scopePrelude(scope)) as unknown as pg.Pool, { schema, casing: "snake_case" }));
+    const ownerDb = drizzle(pool, { schema, casing: "snake_case" });
+    const withScope = rowLevelSecurityOn(options)
+      ? scopedDbCache((scope) => drizzle(new ScopedPool(pool, scopePrelude(scope)) as unknown as pg.Pool, { schema, casing: "snake_case" }))
+      : () => ownerDb;
     return {
       db: withScope("all"),
       withScope,
-      ownerDb: drizzle(pool, { schema, casing: "snake_case" }),
+      ownerDb,
       kind: "postgres",
       executeSql: (text, values) => pool.query(text, values),
       close: () => {
@@ -163,7 +175,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       },
     };
   }
-  return openPglite(options.pgliteDir ?? defaultPgliteDir(), options.pgliteLoadDataDir);
+  return openPglite(options.pgliteDir ?? defaultPgliteDir(), options.pgliteLoadDataDir, rowLevelSecurityOn(options));
 }
 
 /**
@@ -172,7 +184,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
  * parameterised query, which every constraint violation is, so we do not use it.)
  * PGlite serialises everything: a transaction holds the only session until it ends.
  */
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined, rowLevelSecurity: boolean): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   if (!dataDir.startsWith("memory://")) {
@@ -182,7 +194,9 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
   const pglite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   // Both drivers answer `{ rows }` for execute(), which is all the application relies on.
   const ownerDb = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Db;
-  const withScope = scopedDbCache((scope) => drizzlePglite(scopedPglite(pglite, scopePrelude(scope)), { schema, casing: "snake_case" }) as unknown as Db);
+  const withScope = rowLevelSecurity
+    ? scopedDbCache((scope) => drizzlePglite(scopedPglite(pglite, scopePrelude(scope)), { schema, casing: "snake_case" }) as unknown as Db)
+    : () => ownerDb;
   return {
     db: withScope("all"),
     withScope,

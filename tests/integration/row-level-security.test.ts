@@ -20,7 +20,7 @@ describe(`row-level security (${testDatabaseKind()})`, () => {
     t = await createTestDatabase();
     await loadDemoData(t.db, data);
     // A pool of one connection (PGlite: its one session), shared by every scope below.
-    single = testDatabaseKind() === "postgres" ? await openDatabase({ databaseUrl: t.url!, poolSize: 1 }) : t;
+    single = testDatabaseKind() === "postgres" ? await openDatabase({ databaseUrl: t.url!, poolSize: 1, rowLevelSecurity: true }) : t;
   });
   afterAll(async () => {
     if (single !== t) await single?.close();

@@ -29,13 +29,13 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   let dispose: () => Promise<void>;
   let url: string | undefined;
   if (kind === "pglite") {
-    handle = await openDatabase({ pgliteDir: "memory://" });
+    handle = await openDatabase({ pgliteDir: "memory://", rowLevelSecurity: true });
     dispose = () => handle.close();
   } else {
     const name = `apb_test_${randomBytes(6).toString("hex")}`;
     await adminQuery(`create database ${name}`);
     url = withDatabase(TEST_POSTGRES_URL, name);
-    handle = await openDatabase({ databaseUrl: url, poolSize: 5 });
+    handle = await openDatabase({ databaseUrl: url, poolSize: 5, rowLevelSecurity: true });
     dispose = async () => {
       await handle.close();
       await adminQuery(`drop database if exists ${name} with (force)`);
