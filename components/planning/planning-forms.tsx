@@ -10,6 +10,7 @@ import { ActionError } from "@/components/ui/action-error";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { cancelSlotAction, chooseSlotAction, createSlotAction, deleteSlotAction, setDeadlineAction, updateSlotAction } from "@/lib/domain/planning/planning-actions";
 import type { SlotWithBookings } from "@/lib/domain/planning/planning-store";
+import { slotHasStarted, type BookingRefusal } from "@/lib/domain/planning/schedule-rules";
 
 export function useMonthLabel() {
   const format = useFormatter();
@@ -122,7 +123,6 @@ export function SlotsTable({ slots, today, canManage, caption }: { slots: SlotWi
   const t = useTranslations("planning");
   const monthLabel = useMonthLabel();
   if (slots.length === 0) return <Text>{t("noSlots")}</Text>;
-  const thisMonth = `${today.slice(0, 7)}-01`;
   return (
     <Table withTableBorder striped>
       <VisuallyHidden component="caption">{caption}</VisuallyHidden>
@@ -144,7 +144,7 @@ export function SlotsTable({ slots, today, canManage, caption }: { slots: SlotWi
             <TableTr key={slot.id}>
               <TableTh scope="row" fw={500}>
                 {monthLabel(slot.month)}
-                {slot.month <= thisMonth && <Text span size="xs" c="dimmed"> ({t("started")})</Text>}
+                {slotHasStarted(slot.month, today) && <Text span size="xs" c="dimmed"> ({t("started")})</Text>}
               </TableTh>
               <TableTd ta="right">{slot.capacity}</TableTd>
               <TableTd ta="right">{slot.booked}</TableTd>
@@ -167,18 +167,22 @@ export function SlotsTable({ slots, today, canManage, caption }: { slots: SlotWi
   );
 }
 
-/** An entity's slot: the one it holds, and a choice among those still free (HR officers and central experts). */
+/**
+ * An entity's slot: the one it holds, and a choice among the others. Which slots may be taken is
+ * decided by the planning rules on the server (`entityPlanning`); full and too-late ones are shown
+ * disabled, started ones not at all.
+ */
 export function EntitySlotChooser({
   entityId,
   current,
+  locked,
   slots,
-  today,
   canChoose,
 }: {
   entityId: string;
   current: { id: string; month: string } | null;
-  slots: { id: string; month: string; capacity: number; booked: number }[];
-  today: string;
+  locked: boolean;
+  slots: { id: string; month: string; capacity: number; booked: number; refusal: BookingRefusal | null }[];
   canChoose: boolean;
 }) {
   const t = useTranslations("planning");
@@ -186,9 +190,7 @@ export function EntitySlotChooser({
   const router = useRouter();
   const choose = useAction(chooseSlotAction, { onSuccess: () => router.refresh() });
   const cancel = useAction(cancelSlotAction, { onSuccess: () => router.refresh() });
-  const thisMonth = `${today.slice(0, 7)}-01`;
-  const locked = current !== null && current.month <= thisMonth;
-  const open = slots.filter((s) => s.month > thisMonth && s.id !== current?.id);
+  const offered = slots.filter((s) => s.id !== current?.id && s.refusal !== "slot_started");
   const [slotId, setSlotId] = useState("");
   return (
     <Stack gap="sm" maw={640}>
@@ -196,7 +198,7 @@ export function EntitySlotChooser({
       {locked && <Alert color="blue">{t("entityLocked")}</Alert>}
       {canChoose && !locked && (
         <>
-          {open.length === 0 ? (
+          {offered.every((s) => s.refusal !== null) ? (
             <Text c="dimmed">{t("noFreeSlots")}</Text>
           ) : (
             <form onSubmit={(e) => { e.preventDefault(); if (slotId) choose.execute({ entityId, slotId }); }}>
@@ -204,15 +206,13 @@ export function EntitySlotChooser({
                 <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
                   <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t("entityChoose")}</legend>
                   <Stack gap={4}>
-                    {open.map((s) => {
-                      const left = Math.max(s.capacity - s.booked, 0);
-                      return (
-                        <label key={s.id} style={{ display: "flex", gap: 8, alignItems: "center", opacity: left === 0 ? 0.6 : 1 }}>
-                          <input type="radio" name="slot" value={s.id} checked={slotId === s.id} disabled={left === 0} onChange={() => setSlotId(s.id)} />
-                          {t("placesLeft", { month: monthLabel(s.month), left })}
-                        </label>
-                      );
-                    })}
+                    {offered.map((s) => (
+                      <label key={s.id} style={{ display: "flex", gap: 8, alignItems: "center", opacity: s.refusal ? 0.6 : 1 }}>
+                        <input type="radio" name="slot" value={s.id} checked={slotId === s.id} disabled={s.refusal !== null} onChange={() => setSlotId(s.id)} />
+                        {t("placesLeft", { month: monthLabel(s.month), left: Math.max(s.capacity - s.booked, 0) })}
+                        {s.refusal === "after_deadline" && ` (${t("afterDeadline")})`}
+                      </label>
+                    ))}
                   </Stack>
                 </fieldset>
                 <Group>

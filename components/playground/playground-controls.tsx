@@ -21,20 +21,17 @@ export function ResetPlaygroundButton({
   labels,
   size,
   variant,
-  onDone,
 }: {
   playgroundId: string;
   labels: PlaygroundControlLabels;
   size?: string;
   variant?: string;
-  onDone?: () => void;
 }) {
   const router = useRouter();
   const [opened, { open, close }] = useDisclosure(false);
   const reset = useAction(resetPlaygroundAction, {
     onSuccess: () => {
       close();
-      onDone?.();
       router.refresh();
     },
   });

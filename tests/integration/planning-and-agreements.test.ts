@@ -78,9 +78,19 @@ describe(`planning and agreements (${testDatabaseKind()})`, () => {
       ["2027-01-01", 5, 0],
     ]);
     expect(overview[1]!.entities.map((e) => e.code)).toEqual([b.code]);
-    const planning = await entityPlanning(t.db, b.id);
+    const planning = await entityPlanning(t.db, { entityId: b.id, today: TODAY });
     expect(planning.current?.month).toBe("2026-04-01");
     expect(planning.deadline).toBe("2026-12-31");
+    expect(planning.locked).toBe(false);
+    // Each slot says why b may not take it, by the rules bookSlot applies.
+    expect(planning.slots.map((s) => [s.month, s.refusal])).toEqual([
+      ["2026-03-01", "slot_started"],
+      ["2026-04-01", null],
+      ["2026-05-01", null],
+      ["2027-01-01", "after_deadline"],
+    ]);
+    expect((await entityPlanning(t.db, { entityId: b.id, today: "2026-04-02" })).locked).toBe(true);
+    expect((await entityPlanning(t.db, { entityId: a.id, today: TODAY })).slots.find((s) => s.month === "2026-04-01")?.refusal).toBe("slot_full");
 
     const audits = await t.db.select({ action: auditEvents.action, entityId: auditEvents.entityId }).from(auditEvents).where(sql`${auditEvents.action} like 'planning.%slot'`);
     expect(audits.filter((e) => e.action === "planning.choose-slot").length).toBe(3);

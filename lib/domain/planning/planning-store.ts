@@ -157,18 +157,33 @@ export async function cancelBooking(db: DbOrTx, { entityId, today, actorId, requ
   });
 }
 
-/** The entity's slot and the slots it could take, for its page. */
-export async function entityPlanning(db: DbOrTx, entityId: string) {
+/**
+ * The entity's slot and every slot with why the entity may not take it now (null: it may), for
+ * its page: the same rules `bookSlot` applies, so the page offers only what will be accepted.
+ */
+export async function entityPlanning(db: DbOrTx, { entityId, today }: { entityId: string; today: string }) {
   const [onboarding] = await db
     .select({ slotId: onboardings.slotId, currentStep: onboardings.currentStep })
     .from(onboardings)
     .where(eq(onboardings.entityId, entityId));
-  const slots = await listSlots(db);
+  const [slots, deadline] = await Promise.all([listSlots(db), readDeadline(db)]);
+  const currentStep = onboarding?.currentStep ?? 1;
+  const current = slots.find((s) => s.id === onboarding?.slotId) ?? null;
   return {
-    currentStep: onboarding?.currentStep ?? 1,
-    current: slots.find((s) => s.id === onboarding?.slotId) ?? null,
-    slots: slots.map(({ entities: _entities, ...slot }) => slot),
-    deadline: await readDeadline(db),
+    current: current ? { id: current.id, month: current.month } : null,
+    /** The entity can no longer move or give up its slot. */
+    locked: current !== null && cancelRefusal({ currentSlotMonth: current.month, today, currentStep }) !== null,
+    slots: slots.map(({ entities: _entities, ...slot }) => ({
+      ...slot,
+      refusal: bookingRefusal({
+        today,
+        deadline,
+        currentStep,
+        currentSlotMonth: current?.month ?? null,
+        target: { month: slot.month, capacity: slot.capacity, bookedByOthers: slot.booked - (slot.id === current?.id ? 1 : 0) },
+      }),
+    })),
+    deadline,
   };
 }
 

@@ -62,8 +62,8 @@ export default async function EntityPage({ params }: Props) {
   const activity = canSeePersonnel ? await listEntityActivity(await db(), entity.id) : [];
   const canSeeAgreements = hasEntityPermission(principal, "agreements.read", entity.id);
   const agreements = canSeeAgreements ? await listAgreements(await db(), entity.id) : [];
-  const planning = hasEntityPermission(principal, "planning.read", entity.id) ? await entityPlanning(await db(), entity.id) : null;
   const today = todayInBrussels();
+  const planning = hasEntityPermission(principal, "planning.read", entity.id) ? await entityPlanning(await db(), { entityId: entity.id, today }) : null;
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const figures = [
     { label: t("entity.relations"), value: format.number(entity.relationCount) },
@@ -149,8 +149,8 @@ export default async function EntityPage({ params }: Props) {
           <EntitySlotChooser
             entityId={entity.id}
             current={planning.current}
+            locked={planning.locked}
             slots={planning.slots}
-            today={today}
             canChoose={hasEntityPermission(principal, "planning.choose", entity.id)}
           />
         </section>
