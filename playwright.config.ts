@@ -62,8 +62,6 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: "apb-e2e-secret",
         OIDC_DISPLAY_NAME: "Test-IdP",
         DATABASE_URL: "",
-        // The browser tests run the app under row-level security, which is off by default for now.
-        DATABASE_RLS: "on",
       },
       reuseExistingServer: false,
       timeout: 420_000,

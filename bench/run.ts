@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { printTable, type BenchResult } from "./harness";
 import { benchHomeLatency } from "./http-home";
 import { benchReadLoad } from "./http-read";
+import { benchPageTimes } from "./page-times";
 import { benchReportPageLatency, benchReportPageLatencyUnderLoad } from "./http-report";
 import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
 import { benchExcelRawStream, benchReportXlsxPeakRss, benchReportXlsxSeconds } from "./report-xlsx";
@@ -24,9 +25,15 @@ import { benchControlValidate, benchStep4, benchStep6, benchTemplateGenerate, be
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
 
-// The read-load figures come from one set-up (two 60-second runs), asked for once.
-let readLoad: Promise<BenchResult[]> | undefined;
-const readFigure = (name: string) => async () => (await (readLoad ??= benchReadLoad())).find((r) => r.name === name)!;
+/** Figures that come from one set-up (the read load: two 60-second runs), measured once when first asked for. */
+function sharedFigures(run: () => Promise<BenchResult[]>) {
+  let results: Promise<BenchResult[]> | undefined;
+  return (name: string) => async () => (await (results ??= run())).find((r) => r.name === name)!;
+}
+const readFigure = sharedFigures(benchReadLoad);
+const pageFigure = sharedFigures(benchPageTimes);
+const PAGES = ["home", "entity", "step2", "positions", "reports"];
+const READERS = ["expert", "hr"];
 
 const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "seed.full.seconds", run: benchSeedFull },
@@ -50,8 +57,10 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "step6.5k.seconds", run: benchStep6 },
   { name: "report.government.seconds", run: benchReportGovernment },
   { name: "report.asof.seconds", run: benchReportAsOf },
+  ...READERS.flatMap((reader) => PAGES.map((page) => `http.page.${page}.${reader}.p50_ms`)).map((name) => ({ name, run: pageFigure(name) })),
   { name: "http.read.p95_ms", run: readFigure("http.read.p95_ms") },
   { name: "http.read.errors", run: readFigure("http.read.errors") },
+  { name: "http.read.pages_per_second", run: readFigure("http.read.pages_per_second") },
   { name: "http.read_during_job.p95_ms", run: readFigure("http.read_during_job.p95_ms") },
 ];
 

@@ -12,7 +12,7 @@ export type DbOrTx = Db | Tx;
 export type EntityScope = "all" | readonly string[];
 
 export interface DatabaseHandle {
-  /** The application's access (system work: jobs, scripts, sign-in); under row-level security: role apb_app, every entity in scope. */
+  /** The application's access (system work: jobs, scripts, sign-in); under row-level security: role apb_app_all, every entity. */
   db: Db;
   /** The same access limited to these entities (a request, for its user); without row-level security the same as `db`. */
   withScope(scope: EntityScope): Db;
@@ -40,18 +40,19 @@ export interface OpenOptions {
   /** PGlite only: start from this dump (made by `dumpDataDir`) when the folder is new. */
   pgliteLoadDataDir?: Blob;
   /**
-   * Run the application's queries under row-level security (role apb_app, scope per transaction).
-   * Default: DATABASE_RLS=on. Off by default for now: see docs/decisions/006-row-level-security.md.
+   * Run the application's queries under row-level security (roles apb_app / apb_app_all, scope per
+   * transaction; docs/decisions/006-row-level-security.md). Default: on, unless DATABASE_RLS=off.
    */
   rowLevelSecurity?: boolean;
 }
 
 function rowLevelSecurityOn(options: OpenOptions): boolean {
-  return options.rowLevelSecurity ?? process.env.DATABASE_RLS === "on";
+  return options.rowLevelSecurity ?? process.env.DATABASE_RLS !== "off";
 }
 
-/** The role the application's queries run as; created by migration 0009. */
+/** The roles the application's queries run as (migrations 0009, 0010): limited to the scope's entities, or seeing every entity. */
 export const APP_ROLE = "apb_app";
+export const APP_ROLE_ALL_ENTITIES = "apb_app_all";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -62,7 +63,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function scopePrelude(scope: EntityScope): string {
   const value = scope === "all" ? "*" : scope.filter((id) => UUID.test(id)).join(",");
   if (scope !== "all" && value.split(",").filter(Boolean).length !== scope.length) throw new Error("an entity scope holds something that is not an id");
-  return `SET LOCAL ROLE ${APP_ROLE}; SELECT set_config('apb.entity_scope', '${value}', true)`;
+  const role = scope === "all" ? APP_ROLE_ALL_ENTITIES : APP_ROLE;
+  return `SET LOCAL ROLE ${role}; SELECT set_config('apb.entity_scope', '${value}', true)`;
 }
 
 function scopeKey(scope: EntityScope): string {

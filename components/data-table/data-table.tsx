@@ -11,6 +11,7 @@ import {
 } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { PlainCell, PlainRow } from "@/components/ui/plain-table";
 
 export type { ColumnDef };
 
@@ -86,13 +87,13 @@ export function DataTable<Row>({ label, data, columns, getRowId, initialSorting 
         </Table.Thead>
         <Table.Tbody>
           {table.getRowModel().rows.map((row) => (
-            <Table.Tr key={row.id}>
+            <PlainRow key={row.id} striped hover>
               {row.getVisibleCells().map((cell) => (
-                <Table.Td key={cell.id} ta={cell.column.columnDef.meta?.align ?? "left"}>
+                <PlainCell key={cell.id} align={cell.column.columnDef.meta?.align}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </Table.Td>
+                </PlainCell>
               ))}
-            </Table.Tr>
+            </PlainRow>
           ))}
           {table.getRowModel().rows.length === 0 && (
             <Table.Tr>

@@ -9,6 +9,7 @@ import type { ReportSort } from "@/lib/domain/step2/report-filters";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
 import { LoadedCorrectionForm } from "./correction-dialog";
 import { PositionHistory } from "./position-history";
+import { PlainCell, PlainRow } from "@/components/ui/plain-table";
 import classes from "./report-table.module.css";
 
 const COLUMNS: { key: string; sort?: ReportSort; align?: "right" }[] = [
@@ -90,17 +91,17 @@ export function ReportTable({
           </Table.Thead>
           <Table.Tbody>
             {lines.map((line) => (
-              <tr key={line.relationId} className={`${classes.line} mantine-Table-tr`} data-colour={line.colour}>
-                <Table.Td>
+              <PlainRow key={line.relationId} className={classes.line} data-colour={line.colour}>
+                <PlainCell>
                   <span className={classes.badge} data-colour={line.colour}>
                     {t(line.colour)}
                   </span>
-                </Table.Td>
-                <Table.Td>{line.name}</Table.Td>
-                <Table.Td>{line.vlimpers}</Table.Td>
-                <Table.Td>{line.relationNumber}</Table.Td>
-                <Table.Td>{line.positionNumber ?? "—"}</Table.Td>
-                <Table.Td>
+                </PlainCell>
+                <PlainCell>{line.name}</PlainCell>
+                <PlainCell>{line.vlimpers}</PlainCell>
+                <PlainCell>{line.relationNumber}</PlainCell>
+                <PlainCell>{line.positionNumber ?? "—"}</PlainCell>
+                <PlainCell>
                   {line.functionCode ? (
                     <>
                       {line.functionCode}
@@ -109,14 +110,14 @@ export function ReportTable({
                   ) : (
                     "—"
                   )}
-                </Table.Td>
-                <Table.Td>{line.gradeCode ?? "—"}</Table.Td>
-                <Table.Td>{line.unitCode ?? "—"}</Table.Td>
-                <Table.Td>{line.costCentreCode ?? "—"}</Table.Td>
-                <Table.Td ta="right">{line.fte.toLocaleString("nl-BE")}</Table.Td>
-                <Table.Td>{line.reason ? tReasons(`reason_${line.reason}`) : ""}</Table.Td>
+                </PlainCell>
+                <PlainCell>{line.gradeCode ?? "—"}</PlainCell>
+                <PlainCell>{line.unitCode ?? "—"}</PlainCell>
+                <PlainCell>{line.costCentreCode ?? "—"}</PlainCell>
+                <PlainCell align="right">{line.fte.toLocaleString("nl-BE")}</PlainCell>
+                <PlainCell>{line.reason ? tReasons(`reason_${line.reason}`) : ""}</PlainCell>
                 {canCorrect && (
-                  <Table.Td>
+                  <PlainCell>
                     {line.positionId && (
                       <div className={classes.actions}>
                         <button type="button" className={classes.action} onClick={() => setDialog({ mode: "correct", line })} aria-label={`${t("correct")} ${line.positionNumber}`}>
@@ -127,9 +128,9 @@ export function ReportTable({
                         </button>
                       </div>
                     )}
-                  </Table.Td>
+                  </PlainCell>
                 )}
-              </tr>
+              </PlainRow>
             ))}
           </Table.Tbody>
         </Table>

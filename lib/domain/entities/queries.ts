@@ -42,7 +42,7 @@ export async function listEntityOverview(
     ), version_figures as (
       select entity_id, count(*)::int as position_count, sum(fte)::float8 as position_fte
       from position_versions
-      where lifecycle <> 'abolished' and valid_from <= ${asOf}::date and (valid_to is null or valid_to >= ${asOf}::date)
+      where lifecycle in ('active', 'frozen') and valid_from <= ${asOf}::date and (valid_to is null or valid_to >= ${asOf}::date)
         and ${inScope(sql`entity_id`)}
       group by entity_id
     ), link_figures as (

@@ -146,7 +146,7 @@ export async function linkRelation(
     if (!position) throw new AppError("not_found", "Deze arbeidsplaats bestaat niet.");
     const counts = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from position_versions
-      where position_id = ${position.id} and lifecycle <> 'abolished'
+      where position_id = ${position.id} and lifecycle in ('active', 'frozen')
         and valid_from <= ${input.from}::date and (valid_to is null or valid_to > ${input.from}::date)`);
     if (Number(counts.rows[0]!.n) === 0) throw new AppError("conflict", `Arbeidsplaats ${position.number} bestaat niet (meer) op ${input.from}.`);
     if (relation.endDate && relation.endDate < input.from) throw new AppError("conflict", `De arbeidsrelatie eindigde op ${relation.endDate}, voor ${input.from}.`);

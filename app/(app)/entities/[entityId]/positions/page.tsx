@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Table, TableScrollContainer, TableTbody, TableTh, TableThead, TableTr, Text, TextInput, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreatePositionButton } from "@/components/positions/plan-dialogs";
 import { AnchorLink } from "@/components/ui/anchor-link";
+import { PlainBadge, PlainCell, PlainLink, PlainRow } from "@/components/ui/plain-table";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
@@ -68,22 +69,20 @@ export default async function PositionsPage({ params, searchParams }: Props) {
           </TableThead>
           <TableTbody>
             {rows.map((row) => (
-              <TableTr key={row.id}>
-                <TableTd>
-                  <AnchorLink href={`/entities/${entity.id}/positions/${row.id}`}>{String(row.number)}</AnchorLink>
-                </TableTd>
-                <TableTd>{`${row.functionCode} – ${row.functionTitle}`}</TableTd>
-                <TableTd>{row.gradeCode ?? "—"}</TableTd>
-                <TableTd>{row.unitCode ?? "—"}</TableTd>
-                <TableTd ta="right">{format.number(row.fte, { maximumFractionDigits: 3 })}</TableTd>
-                <TableTd ta="right">{format.number(row.occupiedFte, { maximumFractionDigits: 3 })}</TableTd>
-                <TableTd>
-                  <Badge variant="light" color={row.lifecycle === "active" ? "green" : row.lifecycle === "frozen" ? "cyan" : "gray"}>
-                    {t(`lifecycle_${row.lifecycle}`)}
-                  </Badge>
-                </TableTd>
-                <TableTd>{format.dateTime(new Date(`${row.validFrom}T12:00:00Z`), { dateStyle: "short" })}</TableTd>
-              </TableTr>
+              <PlainRow key={row.id} striped>
+                <PlainCell>
+                  <PlainLink href={`/entities/${entity.id}/positions/${row.id}`}>{String(row.number)}</PlainLink>
+                </PlainCell>
+                <PlainCell>{`${row.functionCode} – ${row.functionTitle}`}</PlainCell>
+                <PlainCell>{row.gradeCode ?? "—"}</PlainCell>
+                <PlainCell>{row.unitCode ?? "—"}</PlainCell>
+                <PlainCell align="right">{format.number(row.fte, { maximumFractionDigits: 3 })}</PlainCell>
+                <PlainCell align="right">{format.number(row.occupiedFte, { maximumFractionDigits: 3 })}</PlainCell>
+                <PlainCell>
+                  <PlainBadge color={row.lifecycle === "active" ? "green" : row.lifecycle === "frozen" ? "cyan" : "gray"}>{t(`lifecycle_${row.lifecycle}`)}</PlainBadge>
+                </PlainCell>
+                <PlainCell>{format.dateTime(new Date(`${row.validFrom}T12:00:00Z`), { dateStyle: "short" })}</PlainCell>
+              </PlainRow>
             ))}
           </TableTbody>
         </Table>

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import classes from "./plain-table.module.css";
+
+/*
+ * Plain rows, cells, links and badges for the bodies of long tables (no "use client": they render
+ * as elements from server and client components alike). Headers and the table itself stay Mantine.
+ */
+
+export function PlainRow({ striped, hover, className, children, ...data }: { striped?: boolean; hover?: boolean; className?: string; children: ReactNode } & Record<`data-${string}`, string>) {
+  return (
+    <tr className={className ? `${classes.row} ${className}` : classes.row} data-striped={striped || undefined} data-hover={hover || undefined} {...data}>
+      {children}
+    </tr>
+  );
+}
+
+export function PlainCell({ align, colSpan, children }: { align?: "left" | "right"; colSpan?: number; children?: ReactNode }) {
+  return (
+    <td className={classes.cell} data-align={align === "right" ? "right" : undefined} colSpan={colSpan}>
+      {children}
+    </td>
+  );
+}
+
+export function PlainLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className={classes.link}>
+      {children}
+    </Link>
+  );
+}
+
+export function PlainBadge({ color, children }: { color?: "green" | "cyan" | "blue" | "gray"; children: ReactNode }) {
+  return (
+    <span className={classes.badge} data-color={color}>
+      {children}
+    </span>
+  );
+}
