@@ -11,12 +11,14 @@ export interface RunOutcome {
 /**
  * Runs one delivery of a job and keeps its job_runs row in step. The handler's own writes are
  * its business (in transactions of its own); a failure leaves its state as the handler left it.
+ * The handler gets the access of its job's entity (`scoped`): under row-level security a job for
+ * one entity cannot read or write another's rows, whatever its code asks.
  */
 export async function runJob(
   db: Db,
   definition: JobDefinition<unknown>,
   jobRunId: string,
-  { isLastAttempt }: { isLastAttempt: boolean },
+  { isLastAttempt, scoped }: { isLastAttempt: boolean; scoped: (entityId: string | null) => Db },
 ): Promise<RunOutcome> {
   const [run] = await db
     .update(jobRuns)
@@ -25,8 +27,9 @@ export async function runJob(
     .returning();
   if (!run) return { state: "skipped" };
 
+  const handlerDb = scoped(run.entityId);
   const context = {
-    db,
+    db: handlerDb,
     jobRun: { id: run.id, entityId: run.entityId, createdBy: run.createdBy },
     async progress(done: number, total?: number) {
       await db
@@ -60,7 +63,7 @@ export async function runJob(
     if (final && definition.onFailed) {
       const parsed = definition.payload.safeParse(run.payload);
       if (parsed.success) {
-        await definition.onFailed(db, parsed.data, message).catch((hookError: unknown) => console.error(`[jobs] ${definition.type} onFailed`, hookError));
+        await definition.onFailed(handlerDb, parsed.data, message).catch((hookError: unknown) => console.error(`[jobs] ${definition.type} onFailed`, hookError));
       }
     }
     return { state: final ? "failed" : "retrying" };

@@ -31,6 +31,7 @@ export async function startWorker(handle: DatabaseHandle, options: { pollingInte
 async function deliver(handle: DatabaseHandle, definition: JobDefinition<unknown>, job: QueuedJob) {
   const outcome = await runJob(handle.db, definition, job.data.jobRunId, {
     isLastAttempt: job.retryCount >= job.retryLimit,
+    scoped: (entityId) => (entityId ? handle.withScope([entityId]) : handle.db),
   });
   // Throwing hands the job back to pg-boss for its next attempt.
   if (outcome.state === "retrying") throw new Error(`job ${job.id} will be retried`);

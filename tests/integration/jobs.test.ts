@@ -4,9 +4,12 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { jobRuns } from "@/db/schema";
+import { employmentRelations, jobRuns, persons } from "@/db/schema";
+import { defineJob, type JobDefinition } from "@/lib/jobs/definition";
+import { runJob } from "@/lib/jobs/run-job";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { queueFor, stopQueue } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
@@ -103,5 +106,30 @@ describe(`background jobs (${testDatabaseKind()})`, () => {
     expect(sheet.getRow(1).getCell(1).value).toBe("Vlimpersnummer");
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(9).value).toEqual(new Date("2020-01-01T00:00:00Z"));
+  });
+  it("gives a job's handler the access of its job's entity only", async () => {
+    const t = await createTestDatabase();
+    cleanups.push(() => t.dispose());
+    const [mine, other] = [await createEntity(t.db), await createEntity(t.db)];
+    await createRelation(t.db, mine.id);
+    await createRelation(t.db, other.id);
+    await createRelation(t.db, other.id);
+    let seen: string[] = [];
+    const prying = defineJob({
+      type: "test.prying",
+      payload: z.strictObject({}),
+      expireInSeconds: 60,
+      async run({ db }) {
+        seen = (await db.select({ entityId: employmentRelations.entityId }).from(employmentRelations)).map((r) => r.entityId);
+        // Writing into the other entity is refused by the database, whatever the handler's code says.
+        await db.insert(persons).values({ entityId: other.id, vlimpersNumber: "999999", firstName: "Niet", lastName: "Toegelaten" });
+        return {};
+      },
+    });
+    const [run] = await t.db.insert(jobRuns).values({ type: prying.type, entityId: mine.id, payload: {}, createdBy: null }).returning();
+    const outcome = await runJob(t.db, prying as JobDefinition<unknown>, run!.id, { isLastAttempt: true, scoped: (id) => (id ? t.withScope([id]) : t.db) });
+    expect(seen).toEqual([mine.id]);
+    expect(outcome.state).toBe("failed");
+    expect(await t.db.$count(persons, eq(persons.entityId, other.id))).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { generateDemoData } from "../../lib/demo/generate";
@@ -8,6 +8,8 @@ import { startStep4 } from "@/lib/domain/step4/run-step4";
 import { submitControlReport } from "@/lib/domain/step5/control-assignments";
 import { acceptControlUpload, previewControlUpload } from "@/lib/domain/step5/control-import";
 import { startStep6 } from "@/lib/domain/step6/run-step6";
+import { jobRuns } from "@/db/schema";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { queueFor, stopQueue } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
 import { asUpload, completeSteps2And3, fillControlReport, latestControlReport } from "../support/onboarding-flow";
@@ -153,8 +155,16 @@ describe.skipIf(testDatabaseKind() !== "postgres")("a worker that dies, loses it
     const run = await startStep1(subject, { entityId: fourth.id, actorId, runDate: RUN_DATE });
     await stopping.waitFor("[failpoint] step1.after-positions reached");
     stopping.child.kill("SIGTERM");
+    // A job queued after the signal, while the held one still runs, is left for another worker.
+    const later = await subject.db.transaction((tx) =>
+      enqueueJob(subject, tx, { type: "entity.export-relations", entityId: fourth.id, payload: { entityId: fourth.id }, createdBy: null }),
+    );
     expect(await stopping.exited).toBe(0);
     await waitForJob(subject, run.jobRunId, 1_000);
     expect(await outcome(subject, [fourth.id])).toEqual(await outcome(clean, [fourth.id]));
+    const [untouched] = await subject.db.select().from(jobRuns).where(eq(jobRuns.id, later.jobRunId));
+    expect(untouched).toMatchObject({ state: "queued", attempts: 0 });
+    worker();
+    await waitForJob(subject, later.jobRunId, 60_000);
   }, 120_000);
 });
