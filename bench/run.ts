@@ -13,6 +13,7 @@ import { printTable, type BenchResult } from "./harness";
 import { benchHomeLatency } from "./http-home";
 import { benchReadLoad } from "./http-read";
 import { benchPageTimes } from "./page-times";
+import { benchRlsOverhead } from "./rls-overhead";
 import { benchReportPageLatency, benchReportPageLatencyUnderLoad } from "./http-report";
 import { benchImportPeakRss, benchImportSeconds, benchReimportSeconds } from "./import-personnel";
 import { benchExcelRawStream, benchReportXlsxPeakRss, benchReportXlsxSeconds } from "./report-xlsx";
@@ -57,6 +58,7 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "step6.5k.seconds", run: benchStep6 },
   { name: "report.government.seconds", run: benchReportGovernment },
   { name: "report.asof.seconds", run: benchReportAsOf },
+  { name: "db.rls.lone_query_overhead_ms", run: benchRlsOverhead },
   ...READERS.flatMap((reader) => PAGES.map((page) => `http.page.${page}.${reader}.p50_ms`)).map((name) => ({ name, run: pageFigure(name) })),
   { name: "http.read.p95_ms", run: readFigure("http.read.p95_ms") },
   { name: "http.read.errors", run: readFigure("http.read.errors") },
