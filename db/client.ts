@@ -12,9 +12,9 @@ export type DbOrTx = Db | Tx;
 export type EntityScope = "all" | readonly string[];
 
 export interface DatabaseHandle {
-  /** The application's access (system work: jobs, scripts, sign-in); under row-level security: role apb_app_all, every entity. */
+  /** The system's access (sign-in, scripts, jobs without an entity); under row-level security: role apb_app_all, every entity. */
   db: Db;
-  /** The same access limited to these entities (a request, for its user); without row-level security the same as `db`. */
+  /** The access of a request's user or of a job for one entity: role apb_app limited to these entities ("all": apb_app_all); without row-level security the same as `db`. */
   withScope(scope: EntityScope): Db;
   /** The session's own role, the tables' owner: migrations and maintenance (VACUUM, DDL) only. */
   ownerDb: Db;

@@ -1,6 +1,7 @@
 /** npm run migrate: applies pending migrations to the configured database and exits. */
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { installQueue } from "../lib/jobs/queue";
 import { appEnv } from "../lib/env";
 
 const env = appEnv();
@@ -8,7 +9,9 @@ const env = appEnv();
 const handle = await openDatabase({ databaseUrl: env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, poolSize: 1 });
 try {
   await migrateDatabase(handle);
-  console.log(`[migrate] ${handle.kind} database is up to date`);
+  // The job queue's own tables, made by the owner too (pg-boss creates or upgrades them).
+  await installQueue(handle);
+  console.log(`[migrate] ${handle.kind} database and job queue are up to date`);
 } finally {
   await handle.close();
 }

@@ -25,7 +25,7 @@ export function PlainCell({ align, colSpan, children }: { align?: "left" | "righ
 
 export function PlainLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className={classes.link}>
+    <Link href={href} className={`${classes.link} mantine-focus-auto`}>
       {children}
     </Link>
   );

@@ -1,5 +1,6 @@
 -- Row-level security, second form (decision 006): policies the planner can plan well.
--- * A user who may see every entity (central expert, manager, the jobs) runs as apb_app_all, whose
+-- * A user who may see every entity (central expert, government-wide manager) and the system's own
+--   work without an entity (sign-in, scripts, central jobs) run as apb_app_all, whose
 --   policies let every row through: no per-row test at all. It is, like apb_app, not the owner, no
 --   superuser and without BYPASSRLS, and may not change or remove audit rows either.
 -- * A user limited to some entities runs as apb_app, whose policies compare entity_id with the
@@ -14,14 +15,32 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
   NULL; -- another database of this server created it at the same moment (roles are per server)
 END $$;
 --> statement-breakpoint
--- The migrating role switches to both roles in every transaction (SET LOCAL ROLE), so it is a member.
+-- The application switches to both roles in every transaction (SET LOCAL ROLE) on the migrating
+-- role's connection, so that role must be allowed to: a superuser always is; a role that created
+-- them has only ADMIN on PostgreSQL 16 and later, which does not allow SET ROLE by itself.
 DO $$
 DECLARE
   r text;
+  allowed boolean;
 BEGIN
   FOREACH r IN ARRAY ARRAY['apb_app', 'apb_app_all'] LOOP
-    IF NOT pg_has_role(current_user, r, 'MEMBER') THEN
-      EXECUTE format('GRANT %I TO %I', r, current_user);
+    IF current_setting('server_version_num')::int >= 160000 THEN
+      allowed := pg_has_role(current_user, r, 'SET');
+    ELSE
+      allowed := pg_has_role(current_user, r, 'MEMBER');
+    END IF;
+    IF NOT allowed THEN
+      BEGIN
+        EXECUTE format('GRANT %I TO %I', r, current_user);
+      EXCEPTION
+        WHEN insufficient_privilege THEN
+          RAISE EXCEPTION 'The role % may not switch to the role % and cannot grant that itself: a superuser must run GRANT % TO % (see docs/decisions/006-row-level-security.md).', current_user, r, r, current_user;
+        WHEN OTHERS THEN
+          -- Another database of this server granted it at the same moment (roles are per server).
+          IF NOT pg_has_role(current_user, r, 'MEMBER') THEN
+            RAISE;
+          END IF;
+      END;
     END IF;
   END LOOP;
 END $$;

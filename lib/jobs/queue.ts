@@ -50,11 +50,27 @@ async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
 }
 
 async function startQueueOnce(handle: DatabaseHandle): Promise<PgBoss> {
+  const boss = await openQueue(handle, { supervise: true });
+  startedQueues.set(handle, boss);
+  return boss;
+}
+
+/**
+ * Creates or upgrades the queue's tables and queues as the connection's role, and stops again:
+ * `npm run migrate` does this as the tables' owner, so that an application login that may not
+ * create tables (decision 006) finds them in place, with the rights the migrations grant.
+ */
+export async function installQueue(handle: DatabaseHandle): Promise<void> {
+  const boss = await openQueue(handle, { supervise: false });
+  await boss.stop({ graceful: false, close: false });
+}
+
+async function openQueue(handle: DatabaseHandle, { supervise }: { supervise: boolean }): Promise<PgBoss> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => handle.executeSql(text, values) },
     schema: "pgboss",
     // Maintenance and cron run from every process; pg-boss coordinates them itself.
-    supervise: true,
+    supervise,
     schedule: false,
     // How often expired jobs (their worker died) go back to the queue; tests make it short.
     maintenanceIntervalSeconds: envSeconds("JOB_MAINTENANCE_SECONDS", 60),
@@ -67,7 +83,6 @@ async function startQueueOnce(handle: DatabaseHandle): Promise<PgBoss> {
     await boss.stop({ graceful: false, close: false }).catch(() => undefined);
     throw error;
   }
-  startedQueues.set(handle, boss);
   return boss;
 }
 

@@ -129,6 +129,16 @@ describe(`planning and agreements (${testDatabaseKind()})`, () => {
     }
   });
 
+  it("counts every entity's bookings for an HR officer who sees only their own entity", async () => {
+    const september = await createSlot(t.db, { month: "2026-09-01", capacity: 1, note: null, actorId: expert });
+    await bookSlot(t.withScope([c.id]), { entityId: c.id, slotId: september.id, today: TODAY, actorId: other });
+    // Under row-level security b's HR does not see c's onboarding, yet the slot is full for b too.
+    const seenByB = (await listSlots(t.withScope([b.id]))).find((slot) => slot.id === september.id)!;
+    expect(seenByB).toMatchObject({ capacity: 1, booked: 1, entities: [] });
+    expect(await refusal(bookSlot(t.withScope([b.id]), { entityId: b.id, slotId: september.id, today: TODAY, actorId: other }))).toMatch(/volzet/);
+    expect((await listSlots(t.db)).find((slot) => slot.id === september.id)!.entities.map((e) => e.id)).toEqual([c.id]);
+  });
+
   it("keeps every version of an agreement and lets only its author change it", async () => {
     const first = await addAgreement(t.db, {
       entityId: c.id,

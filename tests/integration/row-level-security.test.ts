@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { persons } from "@/db/schema";
+import { auditEvents, persons } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
@@ -82,6 +82,17 @@ describe(`row-level security (${testDatabaseKind()})`, () => {
       .values({ entityId: b.id, vlimpersNumber: "999999", firstName: "Niet", lastName: "Toegelaten" })
       .then(() => null, (error: Error & { cause?: Error }) => `${error.message} ${error.cause?.message ?? ""}`);
     expect(foreign).toMatch(/row-level security/);
+  });
+
+  it("lets an entity's scope write audit rows without an entity but read only its own entities' rows", async () => {
+    const onlyA = t.withScope([a.id]);
+    const row = (entityId: string | null, action: string) => ({ actorId: null, entityId, action, objectType: "test", objectId: action });
+    await onlyA.insert(auditEvents).values([row(null, "rls.central-by-a"), row(a.id, "rls.own-by-a")]);
+    await t.db.insert(auditEvents).values([row(null, "rls.central"), row(b.id, "rls.other")]);
+    const seenByA = (await onlyA.select({ action: auditEvents.action }).from(auditEvents).where(like(auditEvents.action, "rls.%"))).map((r) => r.action);
+    expect(seenByA).toEqual(["rls.own-by-a"]);
+    const seenByAll = await t.db.$count(auditEvents, like(auditEvents.action, "rls.%"));
+    expect(seenByAll).toBe(4);
   });
 
   it("never mixes two entities' requests interleaved on a pool of one connection", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { asc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { entities, onboardingSlots, onboardings, planningSettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -19,9 +19,15 @@ export interface SlotWithBookings {
   entities: { id: string; code: string; name: string }[];
 }
 
-/** Every slot by month, with the entities that booked it. */
+/**
+ * Every slot by month, with the number of entities that booked it (all of them) and those of the
+ * booking entities the reader may see (row-level security limits an entity's HR to its own).
+ */
 export async function listSlots(db: DbOrTx): Promise<SlotWithBookings[]> {
-  const slots = await db.select().from(onboardingSlots).orderBy(asc(onboardingSlots.month));
+  const slots = await db
+    .select({ ...getTableColumns(onboardingSlots), booked: sql<number>`apb_slot_bookings(${onboardingSlots.id})` })
+    .from(onboardingSlots)
+    .orderBy(asc(onboardingSlots.month));
   const bookings = await db
     .select({ slotId: onboardings.slotId, id: entities.id, code: entities.code, name: entities.name })
     .from(onboardings)
@@ -30,7 +36,7 @@ export async function listSlots(db: DbOrTx): Promise<SlotWithBookings[]> {
     .orderBy(entities.name);
   return slots.map((slot) => {
     const booked = bookings.filter((b) => b.slotId === slot.id).map(({ id, code, name }) => ({ id, code, name }));
-    return { id: slot.id, month: slot.month, capacity: slot.capacity, note: slot.note, booked: booked.length, entities: booked };
+    return { id: slot.id, month: slot.month, capacity: slot.capacity, note: slot.note, booked: Number(slot.booked), entities: booked };
   });
 }
 
@@ -206,8 +212,8 @@ async function slotMonth(tx: DbOrTx, slotId: string): Promise<string | null> {
   return slot?.month ?? null;
 }
 
+/** Bookings of the slot by every entity (but `exceptEntityId`), whatever entities the caller may see. */
 async function countBookings(tx: DbOrTx, slotId: string, exceptEntityId?: string): Promise<number> {
-  const where = exceptEntityId ? and(eq(onboardings.slotId, slotId), ne(onboardings.entityId, exceptEntityId)) : eq(onboardings.slotId, slotId);
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(onboardings).where(where);
-  return Number(row?.n ?? 0);
+  const { rows } = await tx.execute<{ n: number }>(sql`select apb_slot_bookings(${slotId}::uuid, ${exceptEntityId ?? null}::uuid) as n`);
+  return Number(rows[0]?.n ?? 0);
 }
