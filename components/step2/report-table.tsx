@@ -9,7 +9,7 @@ import type { ReportSort } from "@/lib/domain/step2/report-filters";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
 import { LoadedCorrectionForm } from "./correction-dialog";
 import { PositionHistory } from "./position-history";
-import { PlainCell, PlainRow } from "@/components/ui/plain-table";
+import { PlainBadge, PlainCell, PlainRow } from "@/components/ui/plain-table";
 import classes from "./report-table.module.css";
 
 const COLUMNS: { key: string; sort?: ReportSort; align?: "right" }[] = [
@@ -93,9 +93,7 @@ export function ReportTable({
             {lines.map((line) => (
               <PlainRow key={line.relationId} className={classes.line} data-colour={line.colour}>
                 <PlainCell>
-                  <span className={classes.badge} data-colour={line.colour}>
-                    {t(line.colour)}
-                  </span>
+                  <PlainBadge color={line.colour}>{t(line.colour)}</PlainBadge>
                 </PlainCell>
                 <PlainCell>{line.name}</PlainCell>
                 <PlainCell>{line.vlimpers}</PlainCell>
