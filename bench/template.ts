@@ -148,7 +148,7 @@ export async function benchStep4() {
       await data.db.execute(sql`delete from positions where entity_id = ${data.entityId}`);
       await data.db.execute(sql`update onboardings set current_step = 4, current_state = 'waiting_central' where entity_id = ${data.entityId}`);
     }
-    await data.db.execute(sql`checkpoint`);
+    await data.handle.ownerDb.execute(sql`checkpoint`);
     const { seconds, result } = await timed(() => runStep4(data.db, { entityId: data.entityId, runDate: todayInBrussels(), actorId: data.actorId }));
     if (result.created !== requested) throw new Error(`step 4 created ${result.created} positions, ${requested} were requested`);
     console.log(`[bench]   ${result.created} positions created, control report kept`);
@@ -212,7 +212,7 @@ export async function benchStep6() {
       await data.db.execute(sql`update onboardings set current_step = 6, current_state = 'waiting_central' where entity_id = ${data.entityId}`);
     }
     const { stepRunId } = await startStep6(data.handle, { entityId: data.entityId, runDate: todayInBrussels(), actorId: data.actorId });
-    await data.db.execute(sql`checkpoint`);
+    await data.handle.ownerDb.execute(sql`checkpoint`);
     const { seconds, result } = await timed(() => runStep6(data.db, { entityId: data.entityId, runDate: todayInBrussels(), actorId: data.actorId, stepRunId }));
     if (result.linked !== assigned) throw new Error(`step 6 made ${result.linked} links, ${assigned} were asked for`);
     console.log(`[bench]   ${result.linked} links made`);
