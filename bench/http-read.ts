@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { runStep1 } from "../lib/domain/step1/run-step1";
 import { demoSessionCookie, startAppServer } from "./app-server";
-import { quantile, type BenchResult } from "./harness";
+import { quantile, summarize, type BenchResult } from "./harness";
 import { reportDatabase } from "./report-data";
 
 const CONNECTIONS = 50;
@@ -40,7 +40,7 @@ export async function benchReadLoad(): Promise<BenchResult[]> {
       const busy = await load(server.url, cookie, paths, SECONDS);
       const runs = await job.stop();
       console.log(`[bench]   during ${runs} step-1 runs: ${busy.requests} requests, p95 ${busy.p95.toFixed(0)} ms, ${busy.errors} errors`);
-      const one = (name: string, unit: string, value: number): BenchResult => ({ name, unit, median: value, min: value, max: value, runs: 1 });
+      const one = (name: string, unit: string, value: number): BenchResult => summarize(name, unit, [value]);
       return [
         one("http.read.p95_ms", "ms", quiet.p95),
         one("http.read.errors", "count", quiet.errors),

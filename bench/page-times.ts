@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { userGrants, users } from "../db/schema";
 import { demoSessionCookie, startAppServer } from "./app-server";
-import { quantile, type BenchResult } from "./harness";
+import { summarize, type BenchResult } from "./harness";
 import { reportDatabase } from "./report-data";
 
 const PORT = 3304;
@@ -39,10 +39,9 @@ export async function benchPageTimes(): Promise<BenchResult[]> {
             if (!response.ok) throw new Error(`${path} answered ${response.status} to ${reader}`);
             if (i >= 3) times.push(performance.now() - started); // the first ones warm up
           }
-          const name = `http.page.${page}.${reader}.p50_ms`;
-          const median = quantile(times, 0.5);
-          console.log(`[bench]   ${name}: ${median.toFixed(1)} ms`);
-          results.push({ name, unit: "ms", median, min: Math.min(...times), max: Math.max(...times), runs: times.length });
+          const result = summarize(`http.page.${page}.${reader}.p50_ms`, "ms", times);
+          console.log(`[bench]   ${result.name}: ${result.median.toFixed(1)} ms`);
+          results.push(result);
         }
       }
       return results;
