@@ -1,6 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -16,6 +19,7 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     AUTH_SECRET: "bench-secret-not-for-production-0123456789",
     PORT: String(options.port),
   };
+  warnIfBuildIsOlderThanSources();
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
@@ -65,4 +69,29 @@ export async function demoSessionCookie(baseUrl: string, userId: string): Promis
   keep(signIn);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`demo sign-in failed (${signIn.status})`);
   return cookieHeader();
+}
+
+/** The demo's central expert (who sees every entity), signed in: the Cookie header of the session. */
+export async function expertSessionCookie(baseUrl: string, db: Db): Promise<string> {
+  const [expert] = await db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
+  return demoSessionCookie(baseUrl, expert!.id);
+}
+
+/**
+ * It builds only when there is no build, so `next start` may serve older code than the
+ * working tree (another change in progress). Said aloud, since the figure is the build's.
+ */
+function warnIfBuildIsOlderThanSources() {
+  const root = path.resolve(import.meta.dirname, "..");
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return;
+  const built = statSync(buildId).mtimeMs;
+  const newer = ["app", "components", "lib", "messages"].flatMap((folder) =>
+    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > built)
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))),
+  );
+  if (newer.length > 0) {
+    console.log(`[bench]   WARNING: .next was built before ${newer.length} source file(s) changed (e.g. ${newer.slice(0, 3).join(", ")}): this measures the build; rebuild (npx next build) to measure the working tree`);
+  }
 }

@@ -1,10 +1,9 @@
 import autocannon from "autocannon";
-import { eq, sql } from "drizzle-orm";
-import { users } from "../db/schema";
+import { sql } from "drizzle-orm";
 import { generateDemoData } from "../lib/demo/generate";
 import { loadDemoData } from "../lib/demo/load";
 import { todayInBrussels } from "../lib/dates";
-import { demoSessionCookie, startAppServer } from "./app-server";
+import { expertSessionCookie, startAppServer } from "./app-server";
 import { quantile, summarize } from "./harness";
 import { scratchDatabase } from "./scratch-database";
 
@@ -23,8 +22,7 @@ export async function benchHomeLatency() {
     return startAppServer({ databaseUrl: scratch.url, port: 3300 });
   })();
   try {
-    const [expert] = await scratch.handle.db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
-    const cookie = await demoSessionCookie(server.url, expert!.id);
+    const cookie = await expertSessionCookie(server.url, scratch.handle.db);
     const home = await fetch(`${server.url}/`, { headers: { cookie } });
     if (!home.ok || !(await home.text()).includes("Alle entiteiten")) throw new Error("the expert's home page did not render");
 

@@ -1,11 +1,9 @@
 import autocannon from "autocannon";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { users } from "../db/schema";
 import { runStep1 } from "../lib/domain/step1/run-step1";
-import { demoSessionCookie, startAppServer } from "./app-server";
 import { quantile, summarize, type BenchResult } from "./harness";
-import { reportDatabase } from "./report-data";
+import { withReportServer } from "./report-data";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 60);
@@ -20,40 +18,30 @@ const PORT = 3302;
  * (in this process, on the same database and cores: run, undo, run again).
  */
 export async function benchReadLoad(): Promise<BenchResult[]> {
-  const data = await reportDatabase("http_read");
-  try {
-    const server = await startAppServer({ databaseUrl: data.url, port: PORT });
-    try {
-      const [expert] = await data.db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
-      const cookie = await demoSessionCookie(server.url, expert!.id);
-      const entity = data.entity.id;
-      const paths = ["/", `/entities/${entity}`, `/entities/${entity}/steps/2?colour=blue`, `/entities/${entity}/positions`, "/reports"];
-      for (const path of paths) {
-        const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
-        if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-      }
-      await load(server.url, cookie, paths, 5); // warm-up
-      const quiet = await load(server.url, cookie, paths, SECONDS);
-      console.log(`[bench]   ${quiet.requests} requests in ${SECONDS} s, p95 ${quiet.p95.toFixed(0)} ms, ${quiet.errors} errors`);
-      const other = await secondLargestEntity(data.db, entity);
-      const job = busyStep1(data.db, other, data.runDate);
-      const busy = await load(server.url, cookie, paths, SECONDS);
-      const runs = await job.stop();
-      console.log(`[bench]   during ${runs} step-1 runs: ${busy.requests} requests, p95 ${busy.p95.toFixed(0)} ms, ${busy.errors} errors`);
-      const one = (name: string, unit: string, value: number): BenchResult => summarize(name, unit, [value]);
-      return [
-        one("http.read.p95_ms", "ms", quiet.p95),
-        one("http.read.errors", "count", quiet.errors),
-        // What the p95 follows: with 50 connections and no pause, each request waits for the ones before it.
-        one("http.read.pages_per_second", "pages/s", quiet.requests / SECONDS),
-        one("http.read_during_job.p95_ms", "ms", busy.p95),
-      ];
-    } finally {
-      await server.stop();
+  return withReportServer("http_read", PORT, async ({ data, baseUrl, expertCookie: cookie }) => {
+    const entity = data.entity.id;
+    const paths = ["/", `/entities/${entity}`, `/entities/${entity}/steps/2?colour=blue`, `/entities/${entity}/positions`, "/reports"];
+    for (const path of paths) {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
     }
-  } finally {
-    await data.drop();
-  }
+    await load(baseUrl, cookie, paths, 5); // warm-up
+    const quiet = await load(baseUrl, cookie, paths, SECONDS);
+    console.log(`[bench]   ${quiet.requests} requests in ${SECONDS} s, p95 ${quiet.p95.toFixed(0)} ms, ${quiet.errors} errors`);
+    const other = await secondLargestEntity(data.db, entity);
+    const job = busyStep1(data.db, other, data.runDate);
+    const busy = await load(baseUrl, cookie, paths, SECONDS);
+    const runs = await job.stop();
+    console.log(`[bench]   during ${runs} step-1 runs: ${busy.requests} requests, p95 ${busy.p95.toFixed(0)} ms, ${busy.errors} errors`);
+    const one = (name: string, unit: string, value: number): BenchResult => summarize(name, unit, [value]);
+    return [
+      one("http.read.p95_ms", "ms", quiet.p95),
+      one("http.read.errors", "count", quiet.errors),
+      // What the p95 follows: with 50 connections and no pause, each request waits for the ones before it.
+      one("http.read.pages_per_second", "pages/s", quiet.requests / SECONDS),
+      one("http.read_during_job.p95_ms", "ms", busy.p95),
+    ];
+  });
 }
 
 async function load(baseUrl: string, cookie: string, paths: string[], seconds: number) {

@@ -1,12 +1,9 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { eq } from "drizzle-orm";
-import { users } from "../db/schema";
-import { demoSessionCookie, startAppServer } from "./app-server";
-import { quantile, summarize } from "./harness";
-import { reportDatabase } from "./report-data";
+import { quantile, summarize, type BenchResult } from "./harness";
+import { withReportServer } from "./report-data";
 
 const REQUESTS = 100;
 const CONNECTIONS = 4;
@@ -21,55 +18,33 @@ const PORT = 3301;
  * report.step2.page.p95_ms.4_connections: the same with 4 requests at a time on this machine's
  * cores, i.e. including the time a request waits for the others: how it holds under load.
  */
-export async function benchReportPageLatency() {
-  return summarize("report.step2.page.p95_ms", "ms", (await reportPageSamples()).sequential);
-}
-
-export async function benchReportPageLatencyUnderLoad() {
-  return summarize("report.step2.page.p95_ms.4_connections", "ms", (await reportPageSamples()).concurrent);
-}
-
-let samples: Promise<{ sequential: number[]; concurrent: number[] }> | undefined;
-
-/** Both figures from one set-up (it takes a minute and a half). */
-function reportPageSamples() {
-  samples ??= measureReportPage();
-  return samples;
+export async function benchReportPage(): Promise<BenchResult[]> {
+  const { sequential, concurrent } = await measureReportPage();
+  return [summarize("report.step2.page.p95_ms", "ms", sequential), summarize("report.step2.page.p95_ms.4_connections", "ms", concurrent)];
 }
 
 async function measureReportPage(): Promise<{ sequential: number[]; concurrent: number[] }> {
-  warnIfBuildIsOlderThanSources();
-  const data = await reportDatabase("http_report");
-  try {
-    const server = await startAppServer({ databaseUrl: data.url, port: PORT });
-    try {
-      const [expert] = await data.db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
-      const cookie = await demoSessionCookie(server.url, expert!.id);
-      const url = `${server.url}/entities/${data.entity.id}/steps/2?colour=blue`;
-      const page = await fetch(url, { headers: { cookie } });
-      const html = await page.text();
-      // The first page of the blue lines says "Lijn 1–50 van <blue lines>" (the messages are in the page too, so not "notRun").
-      const shown = /Lijn 1–(\d+) van (\d+)/.exec(html);
-      if (!page.ok || Number(shown?.[2]) !== data.blueLines) {
-        writeFileSync(path.join(os.tmpdir(), "bench-report-page.html"), html);
-        throw new Error(`the report page did not show the ${data.blueLines} blue lines (${page.status}, "${shown?.[0]}"; page in ${os.tmpdir()}/bench-report-page.html)`);
-      }
-      console.log(`[bench]   ${url.replace(server.url, "")}: ${shown![0]}, ${(html.length / 1024).toFixed(0)} KiB of HTML`);
-
-      await measure(url, cookie, 20, CONNECTIONS); // warm-up
-      const result = { sequential: [] as number[], concurrent: [] as number[] };
-      for (let run = 0; run < 3; run++) {
-        result.sequential.push(await measure(url, cookie, REQUESTS, 1));
-        result.concurrent.push(await measure(url, cookie, REQUESTS, CONNECTIONS));
-        console.log(`[bench]   run ${run + 1}: p95 ${result.sequential.at(-1)!.toFixed(1)} ms one at a time, ${result.concurrent.at(-1)!.toFixed(1)} ms at ${CONNECTIONS} connections`);
-      }
-      return result;
-    } finally {
-      await server.stop();
+  return withReportServer("http_report", PORT, async ({ data, baseUrl, expertCookie: cookie }) => {
+    const url = `${baseUrl}/entities/${data.entity.id}/steps/2?colour=blue`;
+    const page = await fetch(url, { headers: { cookie } });
+    const html = await page.text();
+    // The first page of the blue lines says "Lijn 1–50 van <blue lines>" (the messages are in the page too, so not "notRun").
+    const shown = /Lijn 1–(\d+) van (\d+)/.exec(html);
+    if (!page.ok || Number(shown?.[2]) !== data.blueLines) {
+      writeFileSync(path.join(os.tmpdir(), "bench-report-page.html"), html);
+      throw new Error(`the report page did not show the ${data.blueLines} blue lines (${page.status}, "${shown?.[0]}"; page in ${os.tmpdir()}/bench-report-page.html)`);
     }
-  } finally {
-    await data.drop();
-  }
+    console.log(`[bench]   ${url.replace(baseUrl, "")}: ${shown![0]}, ${(html.length / 1024).toFixed(0)} KiB of HTML`);
+
+    await measure(url, cookie, 20, CONNECTIONS); // warm-up
+    const result = { sequential: [] as number[], concurrent: [] as number[] };
+    for (let run = 0; run < 3; run++) {
+      result.sequential.push(await measure(url, cookie, REQUESTS, 1));
+      result.concurrent.push(await measure(url, cookie, REQUESTS, CONNECTIONS));
+      console.log(`[bench]   run ${run + 1}: p95 ${result.sequential.at(-1)!.toFixed(1)} ms one at a time, ${result.concurrent.at(-1)!.toFixed(1)} ms at ${CONNECTIONS} connections`);
+    }
+    return result;
+  });
 }
 
 async function measure(url: string, cookie: string, amount: number, connections: number): Promise<number> {
@@ -81,23 +56,4 @@ async function measure(url: string, cookie: string, amount: number, connections:
   const result = await instance;
   if (result.errors > 0 || result.non2xx > 0) throw new Error(`${result.errors} errors, ${result.non2xx} non-2xx responses`);
   return quantile(latencies, 0.95);
-}
-
-/**
- * startAppServer builds only when there is no build, so `next start` may serve older code than the
- * working tree (another change in progress). Said aloud, since the figure is the build's.
- */
-function warnIfBuildIsOlderThanSources() {
-  const root = path.resolve(import.meta.dirname, "..");
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return;
-  const built = statSync(buildId).mtimeMs;
-  const newer = ["app", "components", "lib", "messages"].flatMap((folder) =>
-    readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > built)
-      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))),
-  );
-  if (newer.length > 0) {
-    console.log(`[bench]   WARNING: .next was built before ${newer.length} source file(s) changed (e.g. ${newer.slice(0, 3).join(", ")}): this measures the build; rebuild (npx next build) to measure the working tree`);
-  }
 }

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { userGrants, users } from "../db/schema";
-import { demoSessionCookie, startAppServer } from "./app-server";
+import { demoSessionCookie } from "./app-server";
 import { summarize, type BenchResult } from "./harness";
-import { reportDatabase } from "./report-data";
+import { withReportServer } from "./report-data";
 
 const PORT = 3304;
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 20);
@@ -14,48 +13,34 @@ const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 20);
  * on the full demo data — where a page's own cost shows, before any queueing.
  */
 export async function benchPageTimes(): Promise<BenchResult[]> {
-  const data = await reportDatabase("page_times");
-  try {
-    const server = await startAppServer({ databaseUrl: data.url, port: PORT });
-    try {
-      const entity = data.entity.id;
-      const pages: Record<string, string> = {
-        home: "/",
-        entity: `/entities/${entity}`,
-        step2: `/entities/${entity}/steps/2?colour=blue`,
-        positions: `/entities/${entity}/positions`,
-        reports: "/reports",
-      };
-      const readers = { expert: await expertId(data.db), hr: await hrOfficerOf(data.db, entity) };
-      const results: BenchResult[] = [];
-      for (const [reader, userId] of Object.entries(readers)) {
-        const cookie = await demoSessionCookie(server.url, userId);
-        for (const [page, path] of Object.entries(pages)) {
-          const times: number[] = [];
-          for (let i = 0; i < ROUNDS + 3; i++) {
-            const started = performance.now();
-            const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
-            await response.arrayBuffer();
-            if (!response.ok) throw new Error(`${path} answered ${response.status} to ${reader}`);
-            if (i >= 3) times.push(performance.now() - started); // the first ones warm up
-          }
-          const result = summarize(`http.page.${page}.${reader}.p50_ms`, "ms", times);
-          console.log(`[bench]   ${result.name}: ${result.median.toFixed(1)} ms`);
-          results.push(result);
+  return withReportServer("page_times", PORT, async ({ data, baseUrl, expertCookie }) => {
+    const entity = data.entity.id;
+    const pages: Record<string, string> = {
+      home: "/",
+      entity: `/entities/${entity}`,
+      step2: `/entities/${entity}/steps/2?colour=blue`,
+      positions: `/entities/${entity}/positions`,
+      reports: "/reports",
+    };
+    const readers = { expert: expertCookie, hr: await demoSessionCookie(baseUrl, await hrOfficerOf(data.db, entity)) };
+    const results: BenchResult[] = [];
+    for (const [reader, cookie] of Object.entries(readers)) {
+      for (const [page, path] of Object.entries(pages)) {
+        const times: number[] = [];
+        for (let i = 0; i < ROUNDS + 3; i++) {
+          const started = performance.now();
+          const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+          await response.arrayBuffer();
+          if (!response.ok) throw new Error(`${path} answered ${response.status} to ${reader}`);
+          if (i >= 3) times.push(performance.now() - started); // the first ones warm up
         }
+        const result = summarize(`http.page.${page}.${reader}.p50_ms`, "ms", times);
+        console.log(`[bench]   ${result.name}: ${result.median.toFixed(1)} ms`);
+        results.push(result);
       }
-      return results;
-    } finally {
-      await server.stop();
     }
-  } finally {
-    await data.drop();
-  }
-}
-
-async function expertId(db: Db): Promise<string> {
-  const [expert] = await db.select({ id: users.id }).from(users).where(eq(users.email, "expert@demo.vlaanderen.be"));
-  return expert!.id;
+    return results;
+  });
 }
 
 /** A new HR officer for the entity (the demo data has none for the largest one). */

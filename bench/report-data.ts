@@ -4,6 +4,7 @@ import { todayInBrussels } from "../lib/dates";
 import { generateDemoData } from "../lib/demo/generate";
 import { loadDemoData } from "../lib/demo/load";
 import { runStep1 } from "../lib/domain/step1/run-step1";
+import { expertSessionCookie, startAppServer } from "./app-server";
 import { scratchDatabase } from "./scratch-database";
 
 export interface ReportEntity {
@@ -47,6 +48,28 @@ export async function reportDatabase(label: string, options: { relations?: numbe
   } catch (error) {
     await scratch.drop();
     throw error;
+  }
+}
+
+/**
+ * A report database (above), `next start` on it and the central expert's session, for `run`; the
+ * server stopped and the database dropped afterwards.
+ */
+export async function withReportServer<T>(
+  label: string,
+  port: number,
+  run: (context: { data: ReportDatabase; baseUrl: string; expertCookie: string }) => Promise<T>,
+): Promise<T> {
+  const data = await reportDatabase(label);
+  try {
+    const server = await startAppServer({ databaseUrl: data.url, port });
+    try {
+      return await run({ data, baseUrl: server.url, expertCookie: await expertSessionCookie(server.url, data.db) });
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await data.drop();
   }
 }
 

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { assertEntityAccess } from "./entity-access";
 import {
   entityScope,
+  grantedScope,
   hasEntityPermission,
   hasPermission,
   PERMISSIONS,
@@ -96,6 +97,15 @@ describe("entityScope", () => {
     expect(entityScope(managerAC, "reports.read")).toEqual([A, C]);
     expect(entityScope(managerAC, "personnel.read")).toEqual([]);
     expect(entityScope(nobody, "entities.read")).toEqual([]);
+  });
+});
+
+describe("grantedScope", () => {
+  it("is every entity any grant reaches, whatever its role: 'all' as soon as one grant has no entity", () => {
+    expect(grantedScope(expert)).toBe("all");
+    expect(grantedScope(principal([...hrA.grants, ...governmentManager.grants]))).toBe("all");
+    expect(grantedScope(principal([...managerAC.grants, ...hrAB.grants]))).toEqual([A, B, C]);
+    expect(grantedScope(nobody)).toEqual([]);
   });
 });
 

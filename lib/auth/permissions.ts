@@ -74,7 +74,15 @@ export function hasEntityPermission(principal: Principal, permission: Permission
 
 /** The entities the principal may do this for: "all", or a list (possibly empty). */
 export function entityScope(principal: Principal, permission: Permission): "all" | string[] {
-  const grants = grantsFor(principal, permission);
+  return scopeOf(grantsFor(principal, permission));
+}
+
+/** Every entity any of the principal's grants reaches, whatever the permission: what the database lets their requests see. */
+export function grantedScope(principal: Principal): "all" | string[] {
+  return scopeOf(principal.grants);
+}
+
+function scopeOf(grants: readonly Grant[]): "all" | string[] {
   if (grants.some((g) => g.entityId === null)) return "all";
   return [...new Set(grants.map((g) => g.entityId as string))].sort();
 }

@@ -40,19 +40,15 @@ export function runningQueue(handle: DatabaseHandle): PgBoss {
 async function startQueue(handle: DatabaseHandle): Promise<PgBoss> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startQueueOnce(handle);
+      const boss = await openQueue(handle, { supervise: true });
+      startedQueues.set(handle, boss);
+      return boss;
     } catch (error) {
       if (attempt >= 4) throw error;
       console.error(`[jobs] starting the queue failed (attempt ${attempt}), trying again:`, error instanceof Error ? error.message : error);
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
-}
-
-async function startQueueOnce(handle: DatabaseHandle): Promise<PgBoss> {
-  const boss = await openQueue(handle, { supervise: true });
-  startedQueues.set(handle, boss);
-  return boss;
 }
 
 /**

@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { DatabaseHandle, EntityScope } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
 import { PLAYGROUND_COOKIE } from "@/lib/playground/playground-cookie";
+import { grantedScope } from "@/lib/auth/permissions";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
 import { findOwnedPlayground, mayUseSource, playgroundHandle, touchPlayground, type Playground } from "@/lib/playground/playground-service";
 import { appPlaygroundStorage, realDatabase } from "./real-database";
@@ -53,8 +54,7 @@ export const database = cache(async (): Promise<DatabaseHandle> => {
   // A dynamic import: the guards read the principal through this module.
   const { currentPrincipal } = await import("@/lib/auth/guards");
   const principal = await currentPrincipal();
-  const scope: EntityScope = !principal ? [] : principal.grants.some((g) => g.entityId === null) ? "all" : [...new Set(principal.grants.map((g) => g.entityId!))];
-  return { ...handle, db: handle.withScope(scope), root: handle.root ?? handle };
+  return { ...handle, db: handle.withScope(principal ? grantedScope(principal) : []), root: handle.root ?? handle };
 });
 
 export async function db() {
