@@ -24,13 +24,17 @@ describe(`needs against occupancy, as of a date (${testDatabaseKind()})`, () => 
       update position_versions v set lifecycle = case when p.n = 1 then 'frozen'::position_lifecycle else 'abolished'::position_lifecycle end
       from picked p where p.position_id = v.position_id and p.n <= 2`);
     await t.db.execute(sql`update position_links set valid_to = '2025-09-01' where id = (select id from position_links order by id limit 1)`);
+    await t.db.execute(sql`update position_versions set valid_from = '2026-01-01' where position_id = (select position_id from position_versions order by position_id desc limit 1)`);
+    // Ids are random, so the shared position is chosen among those the changes above left alone:
+    // active, valid since step 1, its link still running.
     await t.db.execute(sql`
       insert into position_links (entity_id, position_id, relation_id, fte, valid_from)
       select l.entity_id, l.position_id, r.id, 0.5, '2025-07-01'
       from position_links l
+      join position_versions v on v.position_id = l.position_id and v.valid_to is null and v.lifecycle = 'active' and v.valid_from <= '2025-07-01'
       join employment_relations r on r.entity_id = l.entity_id and not exists (select 1 from position_links x where x.relation_id = r.id)
+      where l.valid_to is null
       order by l.id desc, r.id limit 1`);
-    await t.db.execute(sql`update position_versions set valid_from = '2026-01-01' where position_id = (select position_id from position_versions order by position_id desc limit 1)`);
   });
   afterAll(async () => t?.dispose());
 
