@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { brusselsDay } from "./support/dates";
 import { openEntity, signInAsDemo } from "./support/demo";
 
 test("an HR officer keeps the personnel plan: creates, changes, freezes, links, unlinks and abolishes a position", async ({ page }) => {
@@ -39,7 +40,7 @@ test("an HR officer keeps the personnel plan: creates, changes, freezes, links, 
   // Freeze, then abolish: the badge says so and the actions are gone.
   await page.getByRole("button", { name: "Bevriezen" }).click();
   const freeze = page.getByRole("dialog", { name: "Bevriezen" });
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = brusselsDay(1);
   await freeze.getByLabel("Vanaf").fill(tomorrow);
   await freeze.getByRole("button", { name: "Bevriezen" }).click();
   // The dialog closes once saved; only then is the page's button the one to look at.
@@ -47,7 +48,7 @@ test("an HR officer keeps the personnel plan: creates, changes, freezes, links, 
   await expect(page.getByRole("main").getByRole("button", { name: "Opnieuw activeren" })).toBeVisible();
   await page.getByRole("button", { name: "Afschaffen" }).click();
   const abolish = page.getByRole("dialog", { name: "Afschaffen" });
-  const later = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  const later = brusselsDay(5);
   await abolish.getByLabel("Laatste dag").fill(later);
   await abolish.getByRole("button", { name: "Afschaffen" }).click();
   await expect(page.getByRole("button", { name: "Afschaffen" })).toHaveCount(0);
@@ -88,7 +89,7 @@ test("an HR officer links and unlinks a relation on an existing position", async
   const link = page.getByRole("dialog", { name: "Arbeidsrelatie koppelen" });
   await link.getByRole("textbox", { name: "Vlimpersnummer" }).fill(vlimpers!);
   await link.getByRole("textbox", { name: "Arbeidsrelatie" }).fill(relation!);
-  await link.getByLabel("Vanaf").fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 10));
+  await link.getByLabel("Vanaf").fill(brusselsDay(1));
   await link.getByRole("button", { name: "Arbeidsrelatie koppelen" }).click();
   await expect(occupants.getByRole("row")).toHaveCount(3);
 

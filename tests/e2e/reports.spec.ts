@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { brusselsDay } from "./support/dates";
 import { signInAsDemo } from "./support/demo";
 import { downloadWorkbook } from "./support/onboarding";
 
@@ -20,7 +21,7 @@ test("a manager compares staffing needs with occupancy, as of another date, and 
   await expect(page.getByText("Geen arbeidsplaatsen op deze datum.")).toBeVisible();
 
   // Back to today by entity, and the download has the same groups plus a total line.
-  await page.getByRole("form", { name: "Datum en groepering" }).getByLabel("Datum").fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole("form", { name: "Datum en groepering" }).getByLabel("Datum").fill(brusselsDay());
   await page.getByRole("form", { name: "Datum en groepering" }).getByRole("combobox", { name: "Groeperen per" }).selectOption("entity");
   await page.getByRole("button", { name: "Tonen" }).click();
   await expect(table.getByRole("row", { name: /Departement Financiën en Begroting/ })).toBeVisible();
