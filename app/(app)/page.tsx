@@ -43,15 +43,15 @@ export default async function HomePage() {
   }
   const tEntity = await getTranslations("entity");
   const totals = rows.reduce(
-    (acc, r) => ({ positions: acc.positions + r.positionCount, fte: acc.fte + r.positionFte, occupied: acc.occupied + r.occupiedFte }),
-    { positions: 0, fte: 0, occupied: 0 },
+    (acc, r) => ({ positions: acc.positions + r.positionCount, fte: acc.fte + r.positionFte, occupied: acc.occupied + r.occupiedFte, vacant: acc.vacant + r.vacantFte }),
+    { positions: 0, fte: 0, occupied: 0, vacant: 0 },
   );
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const figures = [
     { label: tEntity("positions"), value: format.number(totals.positions) },
     { label: tEntity("positionFte"), value: fte(totals.fte) },
     { label: tEntity("occupiedFte"), value: fte(totals.occupied) },
-    { label: tEntity("vacantFte"), value: fte(Math.max(totals.fte - totals.occupied, 0)) },
+    { label: tEntity("vacantFte"), value: fte(totals.vacant) },
   ];
   return (
     <Stack>

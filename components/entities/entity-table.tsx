@@ -10,7 +10,6 @@ import { StepStateBadge } from "./step-state-badge";
 
 export type EntityColumn = "policyArea" | "type" | "relations" | "onboarding" | "positions" | "positionFte" | "occupiedFte" | "vacantFte";
 
-const vacantFte = (r: EntityOverviewRow) => Math.max(r.positionFte - r.occupiedFte, 0);
 
 export function EntityTable({ rows, columns, label }: { rows: EntityOverviewRow[]; columns: EntityColumn[]; label: string }) {
   const t = useTranslations();
@@ -47,7 +46,7 @@ export function EntityTable({ rows, columns, label }: { rows: EntityOverviewRow[
     positions: { id: "positions", accessorKey: "positionCount", header: t("entity.positions"), meta: right, cell: ({ getValue }) => format.number(getValue()) },
     positionFte: { id: "positionFte", accessorKey: "positionFte", header: t("entity.positionFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
     occupiedFte: { id: "occupiedFte", accessorKey: "occupiedFte", header: t("entity.occupiedFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
-    vacantFte: { id: "vacantFte", accessorFn: vacantFte, header: t("entity.vacantFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
+    vacantFte: { id: "vacantFte", accessorKey: "vacantFte", header: t("entity.vacantFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
   };
   const tableColumns: ColumnDef<EntityOverviewRow, any>[] = [
     {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { positionLinks } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { positionLinks, positionVersions } from "@/db/schema";
 import { listEntityOverview, findEntityInScope } from "@/lib/domain/entities/queries";
 import { createEntity, createPosition, createReference, createRelation } from "../factories/basic";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
@@ -29,6 +30,32 @@ describe(`entity overview (${testDatabaseKind()})`, () => {
     const rowA = rows.find((r) => r.id === a.id)!;
     expect(rowA).toMatchObject({ relationCount: 2, activeRelationCount: 1, positionCount: 2, positionFte: 2, occupiedFte: 0.8, currentStep: 1, currentState: "not_started" });
     expect(rows.find((r) => r.id === b.id)).toMatchObject({ relationCount: 1, positionCount: 0, occupiedFte: 0 });
+  });
+
+  it("counts a position corrected on the date once, ends links on their end date, and counts vacant FTE per position", async () => {
+    const c = await createEntity(t.db, { name: "C-entiteit" });
+    const reference = await createReference(t.db);
+    const corrected = await createPosition(t.db, c.id, reference.profile);
+    const vacant = await createPosition(t.db, c.id, reference.profile);
+    // A correction on 2025-03-01 closes version 1 that day and opens version 2 from it.
+    const [first] = await t.db
+      .update(positionVersions)
+      .set({ validTo: "2025-03-01" })
+      .where(and(eq(positionVersions.positionId, corrected.id), eq(positionVersions.versionNumber, 1)))
+      .returning();
+    const { id: _id, createdAt: _createdAt, ...copy } = first!;
+    await t.db.insert(positionVersions).values({ ...copy, versionNumber: 2, validFrom: "2025-03-01", validTo: null });
+    // Over-occupied by 0.5 FTE; the other position's only link ended the day before.
+    const [r1, r2, r3] = [await createRelation(t.db, c.id), await createRelation(t.db, c.id, { fte: "0.5" }), await createRelation(t.db, c.id)];
+    await t.db.insert(positionLinks).values([
+      { entityId: c.id, positionId: corrected.id, relationId: r1.relation.id, fte: "1", validFrom: "2024-01-01" },
+      { entityId: c.id, positionId: corrected.id, relationId: r2.relation.id, fte: "0.5", validFrom: "2024-01-01" },
+      { entityId: c.id, positionId: vacant.id, relationId: r3.relation.id, fte: "1", validFrom: "2024-01-01", validTo: "2025-03-01" },
+    ]);
+    const [row] = await listEntityOverview(t.db, { scope: [c.id], asOf: "2025-03-01" });
+    expect(row).toMatchObject({ positionCount: 2, positionFte: 2, occupiedFte: 1.5, vacantFte: 1 });
+    const [before] = await listEntityOverview(t.db, { scope: [c.id], asOf: "2025-02-28" });
+    expect(before).toMatchObject({ positionCount: 2, positionFte: 2, occupiedFte: 2.5, vacantFte: 0 });
   });
 
   it("counts nothing before the positions existed", async () => {

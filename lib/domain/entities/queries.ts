@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { entities, onboardings } from "@/db/schema";
+import { occupancyReport } from "@/lib/domain/reports/occupancy-report";
 
 export type EntityScope = "all" | readonly string[];
 
@@ -18,12 +19,15 @@ export type EntityOverviewRow = {
   positionCount: number;
   positionFte: number;
   occupiedFte: number;
+  vacantFte: number;
 };
 
+type OccupancyFigure = "positionCount" | "positionFte" | "occupiedFte" | "vacantFte";
+
 /**
- * One row per entity in scope with its headline figures, computed in the database with one
- * grouped pass per table. Positions and FTE count versions valid on `asOf`; occupied FTE counts
- * links valid on `asOf`.
+ * One row per entity in scope with its headline figures: relations and onboarding from one query,
+ * positions and FTE from the occupancy report on `asOf` (the same rules as every report: versions
+ * and links valid on the date, vacant FTE counted per position).
  */
 export async function listEntityOverview(
   db: DbOrTx,
@@ -31,7 +35,7 @@ export async function listEntityOverview(
 ): Promise<EntityOverviewRow[]> {
   if (scope !== "all" && scope.length === 0) return [];
   const inScope = (column: SQL) => (scope === "all" ? sql`true` : sql`${column} = any(${sql.param([...scope])}::uuid[])`);
-  const result = await db.execute<EntityOverviewRow>(sql`
+  const result = await db.execute<Omit<EntityOverviewRow, OccupancyFigure>>(sql`
     with relation_counts as (
       select entity_id,
              count(*)::int as relation_count,
@@ -39,37 +43,31 @@ export async function listEntityOverview(
       from employment_relations
       where in_personnel_list and ${inScope(sql`entity_id`)}
       group by entity_id
-    ), version_figures as (
-      select entity_id, count(*)::int as position_count, sum(fte)::float8 as position_fte
-      from position_versions
-      where lifecycle in ('active', 'frozen') and valid_from <= ${asOf}::date and (valid_to is null or valid_to >= ${asOf}::date)
-        and ${inScope(sql`entity_id`)}
-      group by entity_id
-    ), link_figures as (
-      select entity_id, sum(fte)::float8 as occupied_fte
-      from position_links
-      where valid_from <= ${asOf}::date and (valid_to is null or valid_to >= ${asOf}::date)
-        and ${inScope(sql`entity_id`)}
-      group by entity_id
     )
     select e.id, e.code, e.name, e.type,
            p.code as "policyAreaCode", p.name as "policyAreaName",
            coalesce(rc.relation_count, 0) as "relationCount",
            coalesce(rc.active_relation_count, 0) as "activeRelationCount",
            coalesce(o.current_step, 1) as "currentStep",
-           coalesce(o.current_state, 'not_started') as "currentState",
-           coalesce(vf.position_count, 0) as "positionCount",
-           coalesce(vf.position_fte, 0) as "positionFte",
-           coalesce(lf.occupied_fte, 0) as "occupiedFte"
+           coalesce(o.current_state, 'not_started') as "currentState"
     from entities e
     join policy_areas p on p.id = e.policy_area_id
     left join onboardings o on o.entity_id = e.id
     left join relation_counts rc on rc.entity_id = e.id
-    left join version_figures vf on vf.entity_id = e.id
-    left join link_figures lf on lf.entity_id = e.id
     where e.active and ${inScope(sql`e.id`)}
     order by e.name`);
-  return result.rows;
+  const { groups } = await occupancyReport(db, { scope, date: asOf, by: "entity" });
+  const occupancy = new Map(groups.map((g) => [g.key, g]));
+  return result.rows.map((row) => {
+    const figures = occupancy.get(row.code);
+    return {
+      ...row,
+      positionCount: figures?.positions ?? 0,
+      positionFte: figures?.fte ?? 0,
+      occupiedFte: figures?.occupiedFte ?? 0,
+      vacantFte: figures?.vacantFte ?? 0,
+    };
+  });
 }
 
 /** One entity, or null when it does not exist or lies outside the scope (the caller answers "not found"). */
