@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importRuns, onboardings, positionLinks, positionRequests } from "@/db/schema";
+import { employmentRelations, importRuns, onboardings, positionLinks, positionRequests } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { reopenStep } from "@/lib/domain/onboarding/reopen-step";
@@ -87,7 +87,7 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
   it("starts at step 5 with every step-4 position vacant", async () => {
     expect(requested.length).toBeGreaterThan(2);
     expect((await onboarding()).currentStep).toBe(5);
-    expect(await step6Counts(t.db, entity.id)).toEqual({ link: 0, vacant: requested.length, alreadyLinked: 0 });
+    expect(await step6Counts(t.db, entity.id)).toEqual({ link: 0, vacant: requested.length, alreadyLinked: 0, linkedElsewhere: 0 });
   });
 
   it("refuses a control report naming unknown people, foreign relations, a relation twice or one too big for its position", async () => {
@@ -132,11 +132,17 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
   it("submits; step 6 links once, completes the onboarding, and a late delivery changes nothing", async () => {
     await submitControlReport(t.db, { entityId: entity.id, actorId });
     expect(await onboarding()).toMatchObject({ currentStep: 6, currentState: "waiting_central" });
+    // Someone who starts after the run date is linked from their first day, not before.
+    await t.db.update(employmentRelations).set({ startDate: "2025-07-01" }).where(eq(employmentRelations.id, requested[0]!.relationId));
     await queueFor(t);
     const { stepRunId } = await startStep6(t, { entityId: entity.id, runDate: RUN_DATE, actorId });
     await expect(startStep6(t, { entityId: entity.id, runDate: RUN_DATE, actorId })).rejects.toThrow(/loopt al/);
     const result = await runStep6(t.db, { entityId: entity.id, runDate: RUN_DATE, actorId, stepRunId });
     expect(result.linked).toBe(requested.length);
+    const [late] = await t.db.select().from(positionLinks).where(eq(positionLinks.relationId, requested[0]!.relationId));
+    expect(late!.validFrom).toBe("2025-07-01");
+    const [onTime] = await t.db.select().from(positionLinks).where(eq(positionLinks.relationId, requested[1]!.relationId));
+    expect(onTime!.validFrom).toBe(RUN_DATE);
     expect(await onboarding()).toMatchObject({ currentStep: 7, currentState: "done" });
     expect((await onboarding()).completedAt).not.toBeNull();
     const again = await runStep6(t.db, { entityId: entity.id, runDate: RUN_DATE, actorId, stepRunId });
@@ -169,5 +175,38 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
     expect(await onboarding()).toMatchObject({ currentStep: 7, currentState: "done" });
     const assigned = await t.db.select({ id: positionRequests.assignedRelationId }).from(positionRequests).where(eq(positionRequests.entityId, entity.id));
     expect(assigned.filter((a) => a.id).length).toBe(requested.length);
+  });
+
+  it("reopened at step 5 after the linking, takes the same control report again: its people are linked to their own rows' positions", async () => {
+    await reopenStep(t.db, { entityId: entity.id, step: 5, reason: "Een rij nakijken", actorId });
+    expect(await onboarding()).toMatchObject({ currentStep: 5 });
+    const outcome = await upload(await filledReport());
+    const [run] = await t.db.select().from(importRuns).where(eq(importRuns.id, outcome.importRunId));
+    expect(run!.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(outcome.state).toBe("previewed");
+    // A relation linked to another of the report's positions is still refused on a row that is not its own.
+    const swapped = await upload(await filledReport((sheet) => {
+      const [a, b] = [sheet.getRow(2), sheet.getRow(3)];
+      const first = [a.getCell(column("vlimpers")).value, a.getCell(column("relationNumber")).value];
+      a.getCell(column("vlimpers")).value = b.getCell(column("vlimpers")).value;
+      a.getCell(column("relationNumber")).value = b.getCell(column("relationNumber")).value;
+      b.getCell(column("vlimpers")).value = first[0]!;
+      b.getCell(column("relationNumber")).value = first[1]!;
+    }));
+    expect(swapped.state).toBe("rejected");
+    const [swappedRun] = await t.db.select().from(importRuns).where(eq(importRuns.id, swapped.importRunId));
+    expect(swappedRun!.problems.filter((p) => p.rowNumber === 2).map((p) => p.message).join()).toMatch(/al gekoppeld aan een andere arbeidsplaats/);
+
+    // Someone linked by hand to another position since step 5 is counted apart: step 6 will not link them.
+    const asOf = "2025-07-01";
+    const before = await step6Counts(t.db, entity.id, asOf);
+    const moved = await t.db.execute<{ id: string }>(sql`
+      update position_links l set position_id = (select v.position_id from position_versions v where v.entity_id = ${entity.id}
+                                                   and v.position_id not in (select position_id from position_requests where position_id is not null) limit 1)
+      where l.id = (select l2.id from position_links l2 join position_requests q on q.position_id = l2.position_id and q.assigned_relation_id = l2.relation_id
+                    where q.entity_id = ${entity.id} and l2.valid_from <= ${asOf} and (l2.valid_to is null or l2.valid_to > ${asOf}) limit 1)
+      returning l.id`);
+    expect(moved.rows).toHaveLength(1);
+    expect(await step6Counts(t.db, entity.id, asOf)).toEqual({ ...before, alreadyLinked: before.alreadyLinked - 1, linkedElsewhere: before.linkedElsewhere + 1 });
   });
 });

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { todayInBrussels } from "@/lib/dates";
 import { costCentres, dutyLocations, functionProfiles, grades, orgUnits } from "@/db/schema";
 import { allReportLines } from "@/lib/domain/step2/report-queries";
 import { REASON_LABELS } from "@/lib/domain/step2/report-xlsx";
@@ -82,7 +83,7 @@ export async function loadTemplateContext(db: DbOrTx, entityId: string, runDate:
     select p.vlimpers_number || '/' || r.relation_number as key
     from employment_relations r join persons p on p.id = r.person_id
     where r.entity_id = ${entityId}
-      and exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > current_date))`);
+      and exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${todayInBrussels()}::date))`);
   return { greenLines, linkedKeys: new Set(linked.rows.map((r) => r.key)), reference: await loadTemplateReference(db, entityId) };
 }
 

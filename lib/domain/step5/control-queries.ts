@@ -1,29 +1,30 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { todayInBrussels } from "@/lib/dates";
 import type { ControlContext, ControlRelation } from "./control-rules";
 
 /** Everything a control-report row is checked against, as the data are now. */
-export async function loadControlContext(db: DbOrTx, entityId: string): Promise<ControlContext> {
-  const positionRows = await db.execute<{ number: number; request_id: string; fte: string }>(sql`
-    select pos.number, q.id as request_id, v.fte
+export async function loadControlContext(db: DbOrTx, entityId: string, today = todayInBrussels()): Promise<ControlContext> {
+  const positionRows = await db.execute<{ number: number; request_id: string; position_id: string; fte: string }>(sql`
+    select pos.number, q.id as request_id, pos.id as position_id, v.fte
     from position_requests q
     join positions pos on pos.id = q.position_id
     join position_versions v on v.position_id = pos.id and v.valid_to is null
     where q.entity_id = ${entityId}`);
-  const relationRows = await db.execute<{ vlimpers: string; name: string; relation_number: number; relation_id: string; fte: string; in_personnel_list: boolean; linked: boolean }>(sql`
+  const relationRows = await db.execute<{ vlimpers: string; name: string; relation_number: number; relation_id: string; fte: string; in_personnel_list: boolean; linked_to: string[] }>(sql`
     select p.vlimpers_number as vlimpers, p.last_name || ' ' || p.first_name as name, r.relation_number, r.id as relation_id, r.fte,
            r.in_personnel_list,
-           exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > current_date)) as linked
+           array(select l.position_id::text from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${today}::date)) as linked_to
     from employment_relations r join persons p on p.id = r.person_id
     where r.entity_id = ${entityId}`);
   const persons: ControlContext["persons"] = new Map();
   for (const row of relationRows.rows) {
     const person = persons.get(row.vlimpers) ?? { name: row.name, relations: new Map<number, ControlRelation>() };
-    person.relations.set(Number(row.relation_number), { relationId: row.relation_id, fte: Number(row.fte), linked: Boolean(row.linked), inPersonnelList: Boolean(row.in_personnel_list) });
+    person.relations.set(Number(row.relation_number), { relationId: row.relation_id, fte: Number(row.fte), linkedTo: row.linked_to, inPersonnelList: Boolean(row.in_personnel_list) });
     persons.set(row.vlimpers, person);
   }
   return {
-    positions: new Map(positionRows.rows.map((r) => [Number(r.number), { requestId: r.request_id, fte: Number(r.fte) }])),
+    positions: new Map(positionRows.rows.map((r) => [Number(r.number), { requestId: r.request_id, positionId: r.position_id, fte: Number(r.fte) }])),
     persons,
   };
 }
@@ -65,13 +66,13 @@ export async function listControlRows(db: DbOrTx, entityId: string, page: { limi
 export type ControlRowView = Awaited<ReturnType<typeof listControlRows>>["rows"][number];
 
 /** The relations that may still go into a position: the entity's, not linked, not already chosen for another position; searchable. */
-export async function assignableRelations(db: DbOrTx, entityId: string, query: string, limit = 30) {
+export async function assignableRelations(db: DbOrTx, entityId: string, query: string, limit = 30, today = todayInBrussels()) {
   const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const result = await db.execute<{ vlimpers: string; name: string; relation_number: number; fte: string; status: string }>(sql`
     select p.vlimpers_number as vlimpers, p.last_name || ' ' || p.first_name as name, r.relation_number, r.fte, r.status
     from employment_relations r join persons p on p.id = r.person_id
     where r.entity_id = ${entityId} and r.in_personnel_list
-      and not exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > current_date))
+      and not exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${today}::date))
       and not exists (select 1 from position_requests q where q.entity_id = ${entityId} and q.assigned_relation_id = r.id)
       and (p.vlimpers_number like ${like} or p.last_name || ' ' || p.first_name ilike ${like})
     order by p.last_name, p.first_name, r.relation_number
@@ -84,19 +85,29 @@ export interface Step6Counts {
   link: number;
   /** Positions that stay vacant. */
   vacant: number;
-  /** Assignments already linked (an earlier run). */
+  /** Assignments already linked to their position (an earlier run). */
   alreadyLinked: number;
+  /** Assignments whose relation was linked to another position since step 5: step 6 skips them. */
+  linkedElsewhere: number;
 }
 
-/** What step 6 would do for the entity's assignments. */
-export async function step6Counts(db: DbOrTx, entityId: string): Promise<Step6Counts> {
-  const result = await db.execute<{ link: number; vacant: number; already_linked: number }>(sql`
-    select count(*) filter (where q.assigned_relation_id is not null and l.id is null)::int as link,
-           count(*) filter (where q.assigned_relation_id is null)::int as vacant,
-           count(*) filter (where l.id is not null)::int as already_linked
-    from position_requests q
-    left join position_links l on l.position_id = q.position_id and l.relation_id = q.assigned_relation_id
-    where q.entity_id = ${entityId} and q.position_id is not null`);
+/** What step 6 would do for the entity's assignments, with links counted as they hold on `asOf`. */
+export async function step6Counts(db: DbOrTx, entityId: string, asOf = todayInBrussels()): Promise<Step6Counts> {
+  const result = await db.execute<{ link: number; vacant: number; already_linked: number; linked_elsewhere: number }>(sql`
+    with assignments as (
+      select q.assigned_relation_id as relation_id,
+             exists (select 1 from position_links l where l.relation_id = q.assigned_relation_id and l.position_id = q.position_id
+                     and (l.valid_to is null or l.valid_to > ${asOf}::date)) as here,
+             exists (select 1 from position_links l where l.relation_id = q.assigned_relation_id and l.position_id <> q.position_id
+                     and (l.valid_to is null or l.valid_to > ${asOf}::date)) as elsewhere
+      from position_requests q
+      where q.entity_id = ${entityId} and q.position_id is not null
+    )
+    select count(*) filter (where relation_id is not null and not here and not elsewhere)::int as link,
+           count(*) filter (where relation_id is null)::int as vacant,
+           count(*) filter (where here)::int as already_linked,
+           count(*) filter (where elsewhere and not here)::int as linked_elsewhere
+    from assignments`);
   const row = result.rows[0]!;
-  return { link: Number(row.link), vacant: Number(row.vacant), alreadyLinked: Number(row.already_linked) };
+  return { link: Number(row.link), vacant: Number(row.vacant), alreadyLinked: Number(row.already_linked), linkedElsewhere: Number(row.linked_elsewhere) };
 }

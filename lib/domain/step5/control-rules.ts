@@ -16,15 +16,15 @@ export interface ControlRowValues {
 export interface ControlRelation {
   relationId: string;
   fte: number;
-  /** The relation has a current link to a position (not one of this control report's). */
-  linked: boolean;
+  /** The positions the relation is linked to today (step 6 may already have linked it to its row's). */
+  linkedTo: readonly string[];
   inPersonnelList: boolean;
 }
 
 /** What the rows are checked against: the positions step 4 made for the entity, and its staff. */
 export interface ControlContext {
   /** Step-4 positions of the entity, by number. */
-  positions: Map<number, { requestId: string; fte: number }>;
+  positions: Map<number, { requestId: string; positionId: string; fte: number }>;
   /** The entity's persons by Vlimpers number, with their relations by number. */
   persons: Map<string, { name: string; relations: Map<number, ControlRelation> }>;
 }
@@ -116,7 +116,8 @@ export function checkControlRow(values: ControlRowValues, context: ControlContex
     error("relationNumber", `${person.name} (${values.vlimpers}) heeft geen arbeidsrelatie ${values.relationNumber} in deze entiteit; wel: ${known}.`);
     return null;
   }
-  if (relation.linked) {
+  // Its link to this very position is step 6's (the step was reopened after it ran): that stays valid.
+  if (relation.linkedTo.some((positionId) => positionId !== position?.positionId)) {
     error("relationNumber", `Arbeidsrelatie ${values.vlimpers}/${values.relationNumber} (${person.name}) is al gekoppeld aan een andere arbeidsplaats.`);
   }
   if (position && relation.fte > position.fte + 1e-9) {

@@ -18,8 +18,8 @@ export interface Step6Result {
 
 /**
  * Links each step-4 position to the relation the entity chose for it in step 5, in one set-based
- * statement: the link holds the relation's FTE, from the run date (or the position's start, when
- * later) until the relation's end. Relations that have a current link are not chosen, so running it
+ * statement: the link holds the relation's FTE, from the run date (or from the position's start
+ * or the relation's first day, when later) until the relation's end. Relations that have a current link are not chosen, so running it
  * again links nothing twice; the unique "one current link per relation" index holds throughout.
  */
 export async function createStep6Links(tx: Tx, input: { entityId: string; runDate: string; actorId: string | null }): Promise<number> {
@@ -27,7 +27,7 @@ export async function createStep6Links(tx: Tx, input: { entityId: string; runDat
   const result = await tx.execute<{ linked: number }>(sql`
     with chosen as (
       select q.entity_id, q.position_id, q.assigned_relation_id as relation_id, r.fte,
-             greatest(${runDate}::date, v.valid_from) as valid_from, r.end_date
+             greatest(${runDate}::date, v.valid_from, r.start_date) as valid_from, r.end_date
       from position_requests q
       join employment_relations r on r.id = q.assigned_relation_id
       join position_versions v on v.position_id = q.position_id and v.version_number = 1
@@ -60,10 +60,10 @@ export async function runStep6(db: Db, input: { entityId: string; runDate: strin
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`step6:${entityId}`}))`);
     const stepRun = await lockStepRun(tx, { step: 6, entityId, stepRunId: input.stepRunId });
     if (stepRun.state !== "running") {
-      const { linked = 0, link = 0, vacant = 0, alreadyLinked = 0 } = stepRun.counts;
-      return { linked, counts: { link, vacant, alreadyLinked } };
+      const { linked = 0, link = 0, vacant = 0, alreadyLinked = 0, linkedElsewhere = 0 } = stepRun.counts;
+      return { linked, counts: { link, vacant, alreadyLinked, linkedElsewhere } };
     }
-    const counts = await step6Counts(tx, entityId);
+    const counts = await step6Counts(tx, entityId, runDate);
     const linked = await createStep6Links(tx, { entityId, runDate, actorId });
     await failpoint("step6.after-links");
     await tx

@@ -87,7 +87,7 @@ export default async function Step5Page({ params, searchParams }: Props) {
           <Stack gap="sm">
             <FigureGrid
               figures={[
-                { label: t("figureAssigned"), value: format.number(counts.link + counts.alreadyLinked), accent: "blue" },
+                { label: t("figureAssigned"), value: format.number(counts.link + counts.alreadyLinked + counts.linkedElsewhere), accent: "blue" },
                 { label: t("figureVacant"), value: format.number(counts.vacant) },
               ]}
             />

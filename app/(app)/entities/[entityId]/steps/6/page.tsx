@@ -56,10 +56,16 @@ export default async function Step6Page({ params }: { params: Promise<{ entityId
             {t("summary", { link: counts.link, vacant: counts.vacant })}
           </Alert>
         )}
+        {entity.currentStep <= 6 && counts.linkedElsewhere > 0 && (
+          <Alert color="orange" mb="sm">
+            {t("linkedElsewhere", { count: counts.linkedElsewhere })}
+          </Alert>
+        )}
         <FigureGrid
           figures={[
             { label: t("figureLink"), value: format.number(counts.link), accent: "blue" },
             { label: t("figureAlreadyLinked"), value: format.number(counts.alreadyLinked) },
+            ...(counts.linkedElsewhere > 0 ? [{ label: t("figureLinkedElsewhere"), value: format.number(counts.linkedElsewhere) }] : []),
             { label: t("figureVacant"), value: format.number(counts.vacant) },
           ]}
         />
