@@ -1,12 +1,13 @@
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRuns, onboardings, positionRequests, positions, positionVersions } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { runStep1 } from "@/lib/domain/step1/run-step1";
 import { completeStep2Review } from "@/lib/domain/step2/complete-review";
+import { reopenStep } from "@/lib/domain/onboarding/reopen-step";
 import { prepareTemplate } from "@/lib/domain/step3/template-download";
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from "@/lib/domain/step3/template-format";
 import { acceptTemplateUpload, previewTemplateUpload } from "@/lib/domain/step3/template-import";
@@ -238,7 +239,26 @@ describe(`steps 3 and 4: the template, its uploads and the control report (${tes
     expect(numbers.size).toBe(counts.create);
   });
 
-  it("refuses a new upload once step 4 ran", async () => {
+  it("refuses a new upload once step 4 ran, and, reopened, a correction of a row that has its position", async () => {
     await expect(upload(await filledTemplate())).rejects.toThrow(/Stap 4/);
+    await reopenStep(t.db, { entityId: entity.id, step: 3, reason: "Een rij nakijken", actorId });
+    const { rows } = await listTemplateRequests(t.db, entity.id, { limit: 500, offset: 0 });
+    const [withPosition] = await t.db.select().from(positionRequests).where(and(eq(positionRequests.entityId, entity.id), isNotNull(positionRequests.positionId))).limit(1);
+    const row = rows.find((r) => r.id === withPosition!.id)!;
+    const correction: RequestCorrection = {
+      decision: "not_needed",
+      notNeededReason: "Toch niet nodig",
+      functionCode: row.functionCode ?? "",
+      gradeCode: row.gradeCode ?? "",
+      unitCode: row.unitCode ?? "",
+      costCentreCode: "",
+      dutyLocationCode: "",
+      fte: "",
+      validFrom: "",
+      note: "",
+    };
+    await expect(correctTemplateRequest(t.db, { entityId: entity.id, requestId: row.id, expectedRevision: row.revision, correction, actorId })).rejects.toThrow(/al een arbeidsplaats gemaakt/);
+    const [unchanged] = await t.db.select().from(positionRequests).where(eq(positionRequests.id, row.id));
+    expect(unchanged).toEqual(withPosition);
   });
 });

@@ -116,6 +116,10 @@ export async function correctTemplateRequest(
     if (row.request.revision !== input.expectedRevision) {
       throw new AppError("conflict", "Iemand anders wijzigde deze rij intussen. Herlaad de pagina en bekijk de rij opnieuw.");
     }
+    if (row.request.positionId) {
+      // A rerun of step 4 skips rows that have their position: a change here would never reach it.
+      throw new AppError("conflict", "Stap 4 heeft voor deze rij al een arbeidsplaats gemaakt: wijzig die arbeidsplaats in het personeelsplan.");
+    }
     const problems: CellProblem[] = [];
     const fieldErrors: Partial<Record<keyof RequestCorrection | "row", string>> = {};
     const fte = correction.fte ? parseDecimalText(correction.fte) : undefined;
