@@ -8,9 +8,9 @@ import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { ActionError } from "@/components/ui/action-error";
 import { LoadedCorrectionForm } from "@/components/step2/correction-dialog";
 import { correctionOptionsAction } from "@/lib/domain/step2/step2-actions";
+import { todayInBrussels } from "@/lib/dates";
 import { abolishPositionAction, createPositionAction, freezePositionAction, linkRelationAction, unlinkRelationAction } from "@/lib/domain/positions/plan-actions";
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A button that opens a small form in a dialog; the page is rendered again when it succeeds. */
 function DialogButton({ label, title, children, variant = "default", color }: { label: string; title?: string; variant?: string; color?: string; children: (close: () => void) => ReactNode }) {
@@ -36,7 +36,7 @@ function useDone(close: () => void) {
 }
 
 function DateForm({ label, submitLabel, onSubmit, pending, error }: { label: string; submitLabel: string; onSubmit: (date: string) => void; pending: boolean; error?: { message: string } }) {
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayInBrussels());
   return (
     <form
       onSubmit={(e: FormEvent) => {
@@ -113,7 +113,7 @@ function LinkForm({ entityId, positionId, close }: { entityId: string; positionI
   const [vlimpers, setVlimpers] = useState("");
   const [relationNumber, setRelationNumber] = useState<number | string>(1);
   const [fte, setFte] = useState<number | string>(1);
-  const [from, setFrom] = useState(today());
+  const [from, setFrom] = useState(todayInBrussels());
   const { execute, isPending, result } = useAction(linkRelationAction, { onSuccess: useDone(close) });
   const errors = result.validationErrors?.fieldErrors as Record<string, string[] | undefined> | undefined;
   return (
@@ -153,7 +153,7 @@ function CreatePositionForm({ entityId, close }: { entityId: string; close: () =
   const options = useAction(correctionOptionsAction);
   useEffect(() => options.execute({ entityId }), [options.execute, entityId]);
   const [values, setValues] = useState({ functionCode: "", gradeCode: "", unitCode: "", costCentreCode: "", dutyLocationCode: "", fte: "1" });
-  const [validFrom, setValidFrom] = useState(today());
+  const [validFrom, setValidFrom] = useState(todayInBrussels());
   const router = useRouter();
   const create = useAction(createPositionAction, {
     onSuccess: ({ data }) => {

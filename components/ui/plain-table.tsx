@@ -31,7 +31,7 @@ export function PlainLink({ href, children }: { href: string; children: ReactNod
   );
 }
 
-export function PlainBadge({ color, children }: { color?: "green" | "cyan" | "blue" | "gray"; children: ReactNode }) {
+export function PlainBadge({ color, children }: { color?: "green" | "cyan" | "blue" | "orange" | "gray"; children: ReactNode }) {
   return (
     <span className={classes.badge} data-color={color}>
       {children}

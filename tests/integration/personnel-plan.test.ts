@@ -101,4 +101,26 @@ describe(`the personnel plan after onboarding (${testDatabaseKind()})`, () => {
     expect(row).toMatchObject({ positionNumber: position!.number, detail: expect.stringMatching(/^graad /) });
     expect(after.length).toBe(before.filter((r) => r !== row).length + (before.some((r) => r.person === row!.person) ? 0 : 1));
   });
+
+  it("lets no link outlive its position: a link made before a planned abolition ends with it, and one planned after it is withdrawn", async () => {
+    const made = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
+    const other = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
+    if (!made.ok || !other.ok) throw new Error("positions not created");
+    await abolishPosition(t.db, { entityId: entity.id, positionId: made.positionId, expectedRevision: await revision(made.positionId), until: "2026-10-31", actorId });
+    const { linkId } = await linkRelation(t.db, { entityId: entity.id, positionId: made.positionId, ...free[2]!, fte: 1, from: "2026-10-01", actorId });
+    const [link] = await t.db.select().from(positionLinks).where(eq(positionLinks.id, linkId));
+    expect(link!.validTo).toBe("2026-11-01");
+
+    // Linked to the other position from December, which is then abolished at the end of November.
+    await linkRelation(t.db, { entityId: entity.id, positionId: other.positionId, ...free[2]!, fte: 1, from: "2026-12-01", actorId });
+    const abolished = await abolishPosition(t.db, { entityId: entity.id, positionId: other.positionId, expectedRevision: await revision(other.positionId), until: "2026-11-30", actorId });
+    expect(abolished).toEqual({ endedLinks: 0, withdrawnLinks: 1 });
+    expect(await t.db.select().from(positionLinks).where(eq(positionLinks.positionId, other.positionId))).toEqual([]);
+    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "position.abolish"), eq(auditEvents.objectId, other.positionId)));
+    expect(JSON.stringify(audit!.after)).toContain("2026-12-01");
+    // The relation is free again from December.
+    const third = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
+    if (!third.ok) throw new Error("position not created");
+    await expect(linkRelation(t.db, { entityId: entity.id, positionId: third.positionId, ...free[2]!, fte: 1, from: "2026-12-01", actorId })).resolves.toMatchObject({ linkId: expect.any(String) });
+  });
 });

@@ -96,7 +96,10 @@ export async function setPositionFrozen(
   });
 }
 
-/** Abolishes a position after its last day `until`: the links that still hold then end with it. */
+/**
+ * Abolishes a position after its last day `until`: the links that still hold then end with it, and
+ * links planned to start later are withdrawn (a link cannot outlive its position).
+ */
 export async function abolishPosition(
   db: Db,
   input: { entityId: string; positionId: string; expectedRevision: number; until: string; actorId: string; requestId?: string },
@@ -111,22 +114,27 @@ export async function abolishPosition(
       .set({ validTo: end })
       .where(and(eq(positionLinks.positionId, locked.position.id), sql`(${positionLinks.validTo} is null or ${positionLinks.validTo} > ${end}::date)`, sql`${positionLinks.validFrom} < ${end}::date`))
       .returning({ id: positionLinks.id });
+    // Links that would only start once the position no longer exists are withdrawn; the audit keeps them.
+    const withdrawn = await tx
+      .delete(positionLinks)
+      .where(and(eq(positionLinks.positionId, locked.position.id), sql`${positionLinks.validFrom} >= ${end}::date`))
+      .returning({ id: positionLinks.id, relationId: positionLinks.relationId, fte: positionLinks.fte, validFrom: positionLinks.validFrom, validTo: positionLinks.validTo });
     await recordAudit(tx, {
       actorId: input.actorId,
       action: "position.abolish",
       objectType: "position",
       objectId: locked.position.id,
       entityId: input.entityId,
-      after: { number: locked.position.number, until: input.until, endedLinks: ended.length },
+      after: { number: locked.position.number, until: input.until, endedLinks: ended.length, withdrawnLinks: withdrawn },
       requestId: input.requestId,
     });
-    return { endedLinks: ended.length };
+    return { endedLinks: ended.length, withdrawnLinks: withdrawn.length };
   });
 }
 
 /**
  * Links an employment relation of the entity to a position for an FTE share from a date, until the
- * relation ends. Refused when the relation has a link that holds then (one position at a time),
+ * relation ends (or the position, when it is abolished first). Refused when the relation has a link that holds then (one position at a time),
  * or when the position does not count on that date (not yet, or abolished).
  */
 export async function linkRelation(
@@ -153,9 +161,14 @@ export async function linkRelation(
     const taken = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from position_links where relation_id = ${relation.id} and (valid_to is null or valid_to > ${input.from}::date)`);
     if (Number(taken.rows[0]!.n) > 0) throw new AppError("conflict", `Arbeidsrelatie ${input.vlimpers}/${input.relationNumber} is op die datum al gekoppeld. Ontkoppel ze eerst.`);
+    // The link ends with the relation, or earlier when the position is abolished from a later date.
+    const abolished = await tx.execute<{ from: string | null }>(sql`
+      select min(valid_from)::text as from from position_versions
+      where position_id = ${position.id} and lifecycle = 'abolished' and valid_from > ${input.from}::date`);
+    const ends = [relation.endDate ? dayAfter(relation.endDate) : null, abolished.rows[0]?.from ?? null].filter((d): d is string => d !== null).sort();
     const [link] = await tx
       .insert(positionLinks)
-      .values({ entityId: input.entityId, positionId: position.id, relationId: relation.id, fte: input.fte.toFixed(3), validFrom: input.from, validTo: relation.endDate ? dayAfter(relation.endDate) : null, createdBy: input.actorId })
+      .values({ entityId: input.entityId, positionId: position.id, relationId: relation.id, fte: input.fte.toFixed(3), validFrom: input.from, validTo: ends[0] ?? null, createdBy: input.actorId })
       .returning({ id: positionLinks.id });
     await recordAudit(tx, {
       actorId: input.actorId,

@@ -45,6 +45,11 @@ export interface PositionOccupancy {
 /** FTE differences below this are rounding, not over-occupation (FTE has three decimals). */
 const EPSILON = 0.0005;
 
+/** Occupants together hold more FTE than the position has ("bovenformatief"). */
+export function isOverOccupied(occupiedFte: number, positionFte: number): boolean {
+  return occupiedFte > positionFte + EPSILON;
+}
+
 /** The occupancy of every position that counts on the date. */
 export function occupancyOn(date: string, versions: readonly PositionVersionFacts[], links: readonly LinkFacts[]): PositionOccupancy[] {
   const occupied = new Map<string, number>();
@@ -58,7 +63,7 @@ export function occupancyOn(date: string, versions: readonly PositionVersionFact
         fte: v.fte,
         occupiedFte,
         vacantFte: round3(Math.max(v.fte - occupiedFte, 0)),
-        overOccupied: occupiedFte > v.fte + EPSILON,
+        overOccupied: isOverOccupied(occupiedFte, v.fte),
         frozen: v.lifecycle === "frozen",
       };
     });

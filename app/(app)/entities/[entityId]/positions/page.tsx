@@ -9,6 +9,7 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { listPlanPositions } from "@/lib/domain/positions/plan-queries";
+import { isOverOccupied } from "@/lib/domain/reports/occupancy-rules";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -77,7 +78,9 @@ export default async function PositionsPage({ params, searchParams }: Props) {
                 <PlainCell>{row.gradeCode ?? "—"}</PlainCell>
                 <PlainCell>{row.unitCode ?? "—"}</PlainCell>
                 <PlainCell align="right">{format.number(row.fte, { maximumFractionDigits: 3 })}</PlainCell>
-                <PlainCell align="right">{format.number(row.occupiedFte, { maximumFractionDigits: 3 })}</PlainCell>
+                <PlainCell align="right">
+                  {isOverOccupied(row.occupiedFte, row.fte) && <PlainBadge color="orange">{t("overOccupied")}</PlainBadge>} {format.number(row.occupiedFte, { maximumFractionDigits: 3 })}
+                </PlainCell>
                 <PlainCell>
                   <PlainBadge color={row.lifecycle === "active" ? "green" : row.lifecycle === "frozen" ? "cyan" : "gray"}>{t(`lifecycle_${row.lifecycle}`)}</PlainBadge>
                 </PlainCell>

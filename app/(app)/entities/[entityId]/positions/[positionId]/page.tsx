@@ -1,4 +1,4 @@
-import { Badge, Group, List, ListItem, Stack, Table, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, List, ListItem, Stack, Table, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -9,6 +9,7 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { planPositionDetail } from "@/lib/domain/positions/plan-queries";
+import { isOverOccupied } from "@/lib/domain/reports/occupancy-rules";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -38,6 +39,7 @@ export default async function PositionPage({ params }: Props) {
     return format.dateTime(d, { dateStyle: "medium" });
   };
   const current = position.links.filter((l) => l.validFrom <= today && (!l.validTo || l.validTo > today));
+  const occupiedNow = current.reduce((sum, l) => sum + l.fte, 0);
 
   return (
     <Stack gap="lg">
@@ -74,8 +76,13 @@ export default async function PositionPage({ params }: Props) {
           {t("occupants")}
         </Title>
         <Text size="sm" mb="xs">
-          {t("occupiedNow", { fte: format.number(current.reduce((s, l) => s + l.fte, 0), { maximumFractionDigits: 3 }) })}
+          {t("occupiedNow", { fte: format.number(occupiedNow, { maximumFractionDigits: 3 }) })}
         </Text>
+        {position.lifecycle !== "abolished" && isOverOccupied(occupiedNow, position.fte) && (
+          <Alert color="orange" mb="xs" title={t("overOccupied")}>
+            {t("overOccupiedNow", { occupied: format.number(occupiedNow, { maximumFractionDigits: 3 }), fte: format.number(position.fte, { maximumFractionDigits: 3 }) })}
+          </Alert>
+        )}
         {position.links.length === 0 ? (
           <Text>{t("noLinks")}</Text>
         ) : (
