@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, positionLinks, positions, positionVersions } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
+import { correctPosition } from "@/lib/domain/positions/correct-position";
 import { abolishPosition, createPosition, linkRelation, setPositionFrozen, unlinkRelation } from "@/lib/domain/positions/personnel-plan";
 import { occupancyReport } from "@/lib/domain/reports/occupancy-report";
 import { planList } from "@/lib/domain/reports/plan-lists";
@@ -122,5 +123,22 @@ describe(`the personnel plan after onboarding (${testDatabaseKind()})`, () => {
     const third = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
     if (!third.ok) throw new Error("position not created");
     await expect(linkRelation(t.db, { entityId: entity.id, positionId: third.positionId, ...free[2]!, fte: 1, from: "2026-12-01", actorId })).resolves.toMatchObject({ linkId: expect.any(String) });
+  });
+
+  it("corrects a position with a freeze and an abolition planned: in force from today, and the planned versions keep their dates with the new data", async () => {
+    const made = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
+    if (!made.ok) throw new Error("position not created");
+    const positionId = made.positionId;
+    await setPositionFrozen(t.db, { entityId: entity.id, positionId, expectedRevision: await revision(positionId), frozen: true, from: "2026-09-01", actorId });
+    await abolishPosition(t.db, { entityId: entity.id, positionId, expectedRevision: await revision(positionId), until: "2026-12-31", actorId });
+    const result = await correctPosition(t.db, { entityId: entity.id, positionId, expectedRevision: await revision(positionId), correction: { ...data1(), fte: "0,5" }, actorId, today: "2026-05-01" });
+    expect(result).toMatchObject({ ok: true, changed: true });
+    const versions = await t.db.select().from(positionVersions).where(eq(positionVersions.positionId, positionId)).orderBy(positionVersions.versionNumber);
+    expect(versions.map((v) => [v.versionNumber, v.lifecycle, v.validFrom, v.validTo, Number(v.fte)])).toEqual([
+      [1, "active", "2026-02-01", "2026-05-01", 1],
+      [2, "active", "2026-05-01", "2026-09-01", 0.5],
+      [3, "frozen", "2026-09-01", "2027-01-01", 0.5],
+      [4, "abolished", "2027-01-01", null, 0.5],
+    ]);
   });
 });

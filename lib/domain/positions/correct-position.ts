@@ -84,8 +84,8 @@ export async function resolveCorrection(db: DbOrTx, entityId: string, input: Pos
 const COMPARED = ["gradeId", "functionProfileId", "fte", "orgUnitId", "costCentreId", "dutyLocationId"] as const;
 
 /**
- * Corrects a position's data: closes its current version and opens a new dated one (on `today`),
- * audited. The caller says which revision it edited; if someone else changed the position since,
+ * Corrects a position's data: closes the version in force and opens a new dated one (on `today`),
+ * audited; changes already planned for later dates keep their dates and take the corrected data. The caller says which revision it edited; if someone else changed the position since,
  * the correction is refused with what they changed, so no one overwrites another silently.
  */
 export async function correctPosition(
@@ -114,19 +114,35 @@ export async function correctPosition(
     }
     const { fieldErrors, resolved } = await resolveCorrection(tx, input.entityId, input.correction);
     if (!resolved) return { ok: false, fieldErrors };
-    const changedFields = COMPARED.filter((key) => (key === "fte" ? Number(current.fte) !== Number(resolved.fte) : current[key] !== resolved[key]));
+    // The version in force today (or the first, for a position that starts later) is split; versions
+    // planned after it (a freeze or abolition from a later date) take the corrected data as well.
+    const versions = await tx.select().from(positionVersions).where(eq(positionVersions.positionId, position.id)).orderBy(positionVersions.versionNumber);
+    const base = versions.find((v) => v.validFrom <= input.today && (v.validTo === null || v.validTo > input.today)) ?? versions.find((v) => v.validFrom > input.today) ?? current;
+    const planned = versions.filter((v) => v.versionNumber > base.versionNumber);
+    const changedFields = COMPARED.filter((key) => (key === "fte" ? Number(base.fte) !== Number(resolved.fte) : base[key] !== resolved[key]));
     if (changedFields.length === 0) return { ok: true, changed: false, revision: position.revision };
 
-    const validFrom = current.validFrom > input.today ? current.validFrom : input.today;
-    await tx.update(positionVersions).set({ validTo: validFrom }).where(eq(positionVersions.id, current.id));
+    const validFrom = base.validFrom > input.today ? base.validFrom : input.today;
+    if (planned.length > 0) {
+      // Make room for the new version's number: planned versions move one up (in two steps, as the
+      // numbers are unique per position), and carry the correction.
+      const plannedIds = sql`${positionVersions.positionId} = ${position.id} and ${positionVersions.versionNumber} > ${base.versionNumber}`;
+      await tx.update(positionVersions).set({ versionNumber: sql`-${positionVersions.versionNumber}` }).where(plannedIds);
+      await tx
+        .update(positionVersions)
+        .set({ ...resolved, versionNumber: sql`1 - ${positionVersions.versionNumber}` })
+        .where(and(eq(positionVersions.positionId, position.id), sql`${positionVersions.versionNumber} < 0`));
+    }
+    await tx.update(positionVersions).set({ validTo: validFrom }).where(eq(positionVersions.id, base.id));
     await tx.insert(positionVersions).values({
       entityId: input.entityId,
       positionId: position.id,
-      versionNumber: current.versionNumber + 1,
+      versionNumber: base.versionNumber + 1,
       validFrom,
-      lifecycle: current.lifecycle,
-      reportsToPositionId: current.reportsToPositionId,
-      outsidePersonnelPlan: current.outsidePersonnelPlan,
+      validTo: planned[0]?.validFrom ?? null,
+      lifecycle: base.lifecycle,
+      reportsToPositionId: base.reportsToPositionId,
+      outsidePersonnelPlan: base.outsidePersonnelPlan,
       ...resolved,
       createdBy: input.actorId,
     });
@@ -138,8 +154,8 @@ export async function correctPosition(
       objectType: "position",
       objectId: position.id,
       entityId: input.entityId,
-      before: pick(current, changedFields),
-      after: { number: position.number, changed: changedFields, ...pick(resolved, changedFields) },
+      before: pick(base, changedFields),
+      after: { number: position.number, changed: changedFields, ...pick(resolved, changedFields), ...(planned.length ? { alsoPlannedFrom: planned.map((v) => v.validFrom) } : {}) },
       requestId: input.requestId,
     });
     return { ok: true, changed: true, revision };
