@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, employmentRelations, importRuns, persons, users } from "@/db/schema";
+import { auditEvents, employmentRelations, functionProfiles, importRuns, persons, positionLinks, users } from "@/db/schema";
 import { commitPersonnelImport } from "@/lib/domain/personnel/commit-personnel-import";
 import { previewPersonnelImport } from "@/lib/domain/personnel/preview-personnel-import";
+import { abolishPosition } from "@/lib/domain/positions/personnel-plan";
 import { readFileContent } from "@/lib/files/store-file";
-import { createEntity } from "../factories/basic";
+import { createEntity, createPosition } from "../factories/basic";
 import { createImportReference } from "../factories/import-reference";
 import { personnelRow, personnelWorkbook } from "../fixtures/personnel-list";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
@@ -71,6 +72,38 @@ describe(`personnel-list import (${testDatabaseKind()})`, () => {
     expect(all).toHaveLength(3);
     expect(all.filter((r) => !r.inPersonnelList)).toHaveLength(1);
     expect(all.filter((r) => r.status === "leave")).toHaveLength(1);
+  });
+
+  it("moves the end of a link with its relation's new end date, but not a link ended by hand", async () => {
+    const relationOf = async (n: number) =>
+      (await t.db.select({ id: employmentRelations.id }).from(employmentRelations).innerJoin(persons, eq(persons.id, employmentRelations.personId))
+        .where(and(eq(employmentRelations.entityId, entityId), eq(persons.vlimpersNumber, String(100000 + n)))))[0]!.id;
+    const [profile] = await t.db.select().from(functionProfiles).limit(1);
+    const [first, second] = [await createPosition(t.db, entityId, profile!), await createPosition(t.db, entityId, profile!)];
+    const [open] = await t.db.insert(positionLinks).values({ entityId, positionId: first.id, relationId: await relationOf(2), fte: "0.8", validFrom: "2024-01-01" }).returning();
+    const [byHand] = await t.db.insert(positionLinks).values({ entityId, positionId: second.id, relationId: await relationOf(1), fte: "1", validFrom: "2024-01-01", validTo: "2025-03-01" }).returning();
+    const linkEnd = async (id: string) => (await t.db.select({ validTo: positionLinks.validTo }).from(positionLinks).where(eq(positionLinks.id, id)))[0]!.validTo;
+    const importWith = async (endOfSecond: string | null, endOfFirst: string | null) => {
+      const preview = await upload(await personnelWorkbook([personnelRow(1, { Status: "verlof", Einddatum: endOfFirst }), personnelRow(2, { VTE: 0.8, Einddatum: endOfSecond })]));
+      expect(preview.state).toBe("previewed");
+      await commitPersonnelImport(t.db, { entityId, importRunId: preview.importRunId, actorId });
+    };
+    await importWith("31/12/2026", "30/06/2026");
+    expect(await linkEnd(open!.id)).toBe("2027-01-01");
+    expect(await linkEnd(byHand!.id)).toBe("2025-03-01");
+    await importWith("31/03/2027", null); // extended
+    expect(await linkEnd(open!.id)).toBe("2027-04-01");
+    await importWith(null, null); // open-ended again
+    expect(await linkEnd(open!.id)).toBeNull();
+    expect(await linkEnd(byHand!.id)).toBe("2025-03-01");
+    // The position is abolished after 31 May 2027: the link ends then; a shorter contract still shortens it,
+    // and extending the contract again does not take it past the abolition.
+    await abolishPosition(t.db, { entityId, positionId: first.id, expectedRevision: first.revision, until: "2027-05-31", actorId });
+    expect(await linkEnd(open!.id)).toBe("2027-06-01");
+    await importWith("31/03/2027", null);
+    expect(await linkEnd(open!.id)).toBe("2027-04-01");
+    await importWith("31/12/2027", null);
+    expect(await linkEnd(open!.id)).toBe("2027-06-01");
   });
 
   it("refuses a file with errors, marks them in the user's own file, and writes nothing", async () => {

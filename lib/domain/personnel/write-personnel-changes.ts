@@ -21,14 +21,16 @@ const RELATION_VALUES = [
 
 /**
  * Writes a personnel-list diff set-based, one statement per kind of change, inside the caller's
- * transaction: persons upserted, relations inserted and updated, relations no longer listed
- * flagged. Nothing is deleted.
+ * transaction: persons upserted, relations inserted and updated, links moved with their relation's
+ * new end date, relations no longer listed flagged. Nothing is deleted.
  */
 export async function writePersonnelChanges(tx: Tx, entityId: string, diff: RelationsDiff): Promise<void> {
   const touched = [...diff.added, ...diff.changed.map((c) => c.row)];
   if (touched.length) await upsertPersons(tx, entityId, touched);
   if (diff.added.length) await insertRelations(tx, entityId, diff.added);
   if (diff.changed.length) await updateRelations(tx, diff.changed.map((c) => ({ id: c.stored.id, row: c.row })));
+  const newEndDates = diff.changed.filter((c) => c.fields.includes("endDate"));
+  if (newEndDates.length) await moveLinkEnds(tx, newEndDates.map((c) => ({ id: c.stored.id, oldEnd: c.stored.endDate })));
   if (diff.gone.length) {
     await tx.execute(sql`
       update employment_relations set in_personnel_list = false, updated_at = now()
@@ -73,4 +75,33 @@ async function updateRelations(tx: Tx, changes: readonly { id: string; row: Reso
     set ${assignments}, in_personnel_list = true, updated_at = now()
     from unnest(${typedArray(changes.map((c) => c.id), "uuid")}, ${sql.join(arrays, sql`, `)}) as t(id, ${sql.join(names, sql`, `)})
     where r.id = t.id`);
+}
+
+/**
+ * A link made for a relation ends the day after the relation does (step 1, step 6, linking by hand).
+ * When the personnel list brings a new end date, the link that ended with the old one follows it
+ * (a contract extended, shortened or made open-ended), though never past its position's abolition;
+ * any other link of the relation that would now outlive it ends with it. A link ended earlier by
+ * hand keeps its date.
+ */
+async function moveLinkEnds(tx: Tx, changes: readonly { id: string; oldEnd: string | null }[]) {
+  await tx.execute(sql`
+    with moved as (
+      select l.id,
+             case
+               when l.valid_to is not distinct from t.old_end + 1
+                 then case when r.end_date is null then ab.abolished_from else least(greatest(r.end_date + 1, l.valid_from), ab.abolished_from) end
+               else greatest(r.end_date + 1, l.valid_from)
+             end as valid_to
+      from unnest(${typedArray(changes.map((c) => c.id), "uuid")}, ${typedArray(changes.map((c) => c.oldEnd), "date")}) as t(id, old_end)
+      join employment_relations r on r.id = t.id
+      join position_links l on l.relation_id = t.id
+      cross join lateral (
+        select min(v.valid_from) as abolished_from from position_versions v
+        where v.position_id = l.position_id and v.lifecycle = 'abolished' and v.valid_from > l.valid_from
+      ) ab
+      where l.valid_to is not distinct from t.old_end + 1 or (r.end_date is not null and (l.valid_to is null or l.valid_to > r.end_date + 1))
+    )
+    update position_links l set valid_to = moved.valid_to from moved
+    where l.id = moved.id and l.valid_to is distinct from moved.valid_to`);
 }
