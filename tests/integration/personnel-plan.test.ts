@@ -141,4 +141,15 @@ describe(`the personnel plan after onboarding (${testDatabaseKind()})`, () => {
       [4, "abolished", "2027-01-01", null, 0.5],
     ]);
   });
+
+  it("lists an occupant who is no longer in the personnel list among the occupancy that differs", async () => {
+    const mismatch = () => planList(t.db, { scope: [entity.id], date: "2026-12-15", list: "mismatch" });
+    const occupant = `(${free[2]!.vlimpers}/${free[2]!.relationNumber})`;
+    const detail = async () => (await mismatch()).find((r) => r.person?.includes(occupant))?.detail ?? "";
+    expect(await detail()).not.toMatch(/personeelslijst/);
+    await t.db.execute(sql`
+      update employment_relations r set in_personnel_list = false from persons p
+      where p.id = r.person_id and p.vlimpers_number = ${free[2]!.vlimpers} and r.relation_number = ${free[2]!.relationNumber} and r.entity_id = ${entity.id}`);
+    expect(await detail()).toMatch(/^niet meer in de personeelslijst/);
+  });
 });

@@ -34,7 +34,8 @@ const LIMIT = 5_000;
  * - frozen: positions frozen on the date;
  * - unlinked: employment relations in the personnel list without a link on the date, with the
  *   reason step 1 gives (or "after_run" when none applies);
- * - mismatch: links on the date whose position's grade or function code differs from the relation's.
+ * - mismatch: links on the date whose position's grade or function code differs from the relation's,
+ *   or whose relation is no longer in the personnel list.
  */
 export async function planList(db: DbOrTx, input: { scope: EntityScope; date: string; list: PlanList }): Promise<PlanListRow[]> {
   if (input.scope !== "all" && input.scope.length === 0) return [];
@@ -76,6 +77,7 @@ export async function planList(db: DbOrTx, input: { scope: EntityScope; date: st
         select e.name as entity, pos.number as position_number, v.function_code, g.code as grade_code, u.code as unit_code, v.fte, l.fte as occupied,
                p.last_name || ' ' || p.first_name || ' (' || p.vlimpers_number || '/' || r.relation_number || ')' as person,
                concat_ws('; ',
+                 case when not r.in_personnel_list then 'niet meer in de personeelslijst' end,
                  case when v.grade_id is distinct from r.grade_id then 'graad ' || coalesce(g.code, '—') || ' ≠ ' || coalesce(rg.code, '—') end,
                  case when v.function_profile_id is distinct from r.function_profile_id then 'functie ' || v.function_code || ' ≠ ' || coalesce(rfp.code, '—') end) as detail
         from position_links l
@@ -89,7 +91,7 @@ export async function planList(db: DbOrTx, input: { scope: EntityScope; date: st
         left join function_profiles rfp on rfp.id = r.function_profile_id
         left join org_units u on u.id = v.org_unit_id
         where ${scoped("l.entity_id")} and ${holds("l")}
-          and (v.grade_id is distinct from r.grade_id or v.function_profile_id is distinct from r.function_profile_id)`;
+          and (v.grade_id is distinct from r.grade_id or v.function_profile_id is distinct from r.function_profile_id or not r.in_personnel_list)`;
       break;
   }
   const result = await db.execute<Record<string, unknown>>(sql`select * from (${query}) rows order by entity, position_number nulls last, person limit ${LIMIT}`);
