@@ -53,7 +53,7 @@ export function ConfirmImportButton({ target, importRunId }: { target: ImportCon
               : outcome.state === "unchanged"
             ? t("confirmedUnchanged")
             : "gone" in outcome
-              ? t("confirmed", { added: outcome.added, changed: outcome.changed, gone: outcome.gone })
+              ? t("confirmed", { added: outcome.added, changed: outcome.changed, gone: outcome.gone, linksMoved: outcome.linksMoved })
               : t("confirmedReference", { added: outcome.added, changed: outcome.changed })}
         </Alert>
       )}

@@ -45,7 +45,7 @@ describe(`personnel-list import (${testDatabaseKind()})`, () => {
     expect(await relationCount()).toBe(0);
 
     const outcome = await commitPersonnelImport(t.db, { entityId, importRunId: preview.importRunId, actorId });
-    expect(outcome).toEqual({ state: "committed", added: 3, changed: 0, gone: 0 });
+    expect(outcome).toEqual({ state: "committed", added: 3, changed: 0, gone: 0, linksMoved: 0 });
     expect(await relationCount()).toBe(3);
     const [run] = await t.db.select().from(importRuns).where(eq(importRuns.id, preview.importRunId));
     expect(run!.state).toBe("committed");
@@ -74,36 +74,43 @@ describe(`personnel-list import (${testDatabaseKind()})`, () => {
     expect(all.filter((r) => r.status === "leave")).toHaveLength(1);
   });
 
-  it("moves the end of a link with its relation's new end date, but not a link ended by hand", async () => {
-    const relationOf = async (n: number) =>
-      (await t.db.select({ id: employmentRelations.id }).from(employmentRelations).innerJoin(persons, eq(persons.id, employmentRelations.personId))
-        .where(and(eq(employmentRelations.entityId, entityId), eq(persons.vlimpersNumber, String(100000 + n)))))[0]!.id;
+  it("moves a relation's latest link with its new end date, never past the abolition, and only shortens a link ended by hand", async () => {
+    const [relation] = await t.db.select({ id: employmentRelations.id }).from(employmentRelations).innerJoin(persons, eq(persons.id, employmentRelations.personId))
+      .where(and(eq(employmentRelations.entityId, entityId), eq(persons.vlimpersNumber, "100002")));
     const [profile] = await t.db.select().from(functionProfiles).limit(1);
     const [first, second] = [await createPosition(t.db, entityId, profile!), await createPosition(t.db, entityId, profile!)];
-    const [open] = await t.db.insert(positionLinks).values({ entityId, positionId: first.id, relationId: await relationOf(2), fte: "0.8", validFrom: "2024-01-01" }).returning();
-    const [byHand] = await t.db.insert(positionLinks).values({ entityId, positionId: second.id, relationId: await relationOf(1), fte: "1", validFrom: "2024-01-01", validTo: "2025-03-01" }).returning();
-    const linkEnd = async (id: string) => (await t.db.select({ validTo: positionLinks.validTo }).from(positionLinks).where(eq(positionLinks.id, id)))[0]!.validTo;
-    const importWith = async (endOfSecond: string | null, endOfFirst: string | null) => {
-      const preview = await upload(await personnelWorkbook([personnelRow(1, { Status: "verlof", Einddatum: endOfFirst }), personnelRow(2, { VTE: 0.8, Einddatum: endOfSecond })]));
-      expect(preview.state).toBe("previewed");
-      await commitPersonnelImport(t.db, { entityId, importRunId: preview.importRunId, actorId });
+    // On the first position until the end of May 2026 (ended by hand), on the second since June.
+    const [earlier] = await t.db.insert(positionLinks).values({ entityId, positionId: first.id, relationId: relation!.id, fte: "0.8", validFrom: "2024-01-01", validTo: "2026-06-01" }).returning();
+    const [latest] = await t.db.insert(positionLinks).values({ entityId, positionId: second.id, relationId: relation!.id, fte: "0.8", validFrom: "2026-06-01" }).returning();
+    const ends = async () => {
+      const rows = await t.db.select({ id: positionLinks.id, validTo: positionLinks.validTo }).from(positionLinks).where(eq(positionLinks.relationId, relation!.id));
+      return [rows.find((r) => r.id === earlier!.id)!.validTo, rows.find((r) => r.id === latest!.id)!.validTo];
     };
-    await importWith("31/12/2026", "30/06/2026");
-    expect(await linkEnd(open!.id)).toBe("2027-01-01");
-    expect(await linkEnd(byHand!.id)).toBe("2025-03-01");
-    await importWith("31/03/2027", null); // extended
-    expect(await linkEnd(open!.id)).toBe("2027-04-01");
-    await importWith(null, null); // open-ended again
-    expect(await linkEnd(open!.id)).toBeNull();
-    expect(await linkEnd(byHand!.id)).toBe("2025-03-01");
-    // The position is abolished after 31 May 2027: the link ends then; a shorter contract still shortens it,
-    // and extending the contract again does not take it past the abolition.
-    await abolishPosition(t.db, { entityId, positionId: first.id, expectedRevision: first.revision, until: "2027-05-31", actorId });
-    expect(await linkEnd(open!.id)).toBe("2027-06-01");
-    await importWith("31/03/2027", null);
-    expect(await linkEnd(open!.id)).toBe("2027-04-01");
-    await importWith("31/12/2027", null);
-    expect(await linkEnd(open!.id)).toBe("2027-06-01");
+    const endWith = async (end: string | null) => {
+      const preview = await upload(await personnelWorkbook([personnelRow(1, { Status: "verlof" }), personnelRow(2, { VTE: 0.8, Einddatum: end })]));
+      expect(preview.state).toBe("previewed");
+      return (await commitPersonnelImport(t.db, { entityId, importRunId: preview.importRunId, actorId })).linksMoved;
+    };
+    expect(await endWith("31/12/2026")).toBe(1);
+    expect(await ends()).toEqual(["2026-06-01", "2027-01-01"]);
+    await endWith("31/03/2027"); // extended
+    expect(await ends()).toEqual(["2026-06-01", "2027-04-01"]);
+    await endWith(null); // open-ended
+    expect(await ends()).toEqual(["2026-06-01", null]);
+    // Shortened to before the second link starts: both end with it (the second is left empty) ...
+    expect(await endWith("31/03/2026")).toBe(2);
+    expect(await ends()).toEqual(["2026-04-01", "2026-06-01"]);
+    // ... and made open-ended again, the latest link opens again while the earlier one keeps its shorter end.
+    await endWith(null);
+    expect(await ends()).toEqual(["2026-04-01", null]);
+    // The second position is abolished after 31 May 2027: a shorter contract still shortens the link,
+    // a longer one does not take it past the abolition.
+    await abolishPosition(t.db, { entityId, positionId: second.id, expectedRevision: second.revision, until: "2027-05-31", actorId });
+    expect(await ends()).toEqual(["2026-04-01", "2027-06-01"]);
+    await endWith("31/03/2027");
+    expect(await ends()).toEqual(["2026-04-01", "2027-04-01"]);
+    await endWith("31/12/2027");
+    expect(await ends()).toEqual(["2026-04-01", "2027-06-01"]);
   });
 
   it("refuses a file with errors, marks them in the user's own file, and writes nothing", async () => {

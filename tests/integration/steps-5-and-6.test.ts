@@ -1,17 +1,18 @@
 import ExcelJS from "exceljs";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { employmentRelations, importRuns, onboardings, positionLinks, positionRequests } from "@/db/schema";
+import { employmentRelations, importRuns, onboardings, positionLinks, positionRequests, positions } from "@/db/schema";
 import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { reopenStep } from "@/lib/domain/onboarding/reopen-step";
+import { abolishPosition, unlinkRelation } from "@/lib/domain/positions/personnel-plan";
 import { runStep1 } from "@/lib/domain/step1/run-step1";
 import { CONTROL_REPORT_COLUMNS, CONTROL_REPORT_SHEET } from "@/lib/domain/step4/control-report-format";
 import { runStep4 } from "@/lib/domain/step4/run-step4";
 import { assignOnline, submitControlReport } from "@/lib/domain/step5/control-assignments";
 import { acceptControlUpload, previewControlUpload } from "@/lib/domain/step5/control-import";
 import { listControlRows, step6Counts } from "@/lib/domain/step5/control-queries";
-import { runStep6, startStep6 } from "@/lib/domain/step6/run-step6";
+import { createStep6Links, runStep6, startStep6 } from "@/lib/domain/step6/run-step6";
 import { AppError } from "@/lib/errors/app-error";
 import { readFileContent } from "@/lib/files/store-file";
 import { queueFor, stopQueue } from "@/lib/jobs/queue";
@@ -87,7 +88,7 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
   it("starts at step 5 with every step-4 position vacant", async () => {
     expect(requested.length).toBeGreaterThan(2);
     expect((await onboarding()).currentStep).toBe(5);
-    expect(await step6Counts(t.db, entity.id)).toEqual({ link: 0, vacant: requested.length, alreadyLinked: 0, linkedElsewhere: 0 });
+    expect(await step6Counts(t.db, entity.id)).toEqual({ link: 0, vacant: requested.length, alreadyLinked: 0, linkedElsewhere: 0, positionGone: 0 });
   });
 
   it("refuses a control report naming unknown people, foreign relations, a relation twice or one too big for its position", async () => {
@@ -208,5 +209,31 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
       returning l.id`);
     expect(moved.rows).toHaveLength(1);
     expect(await step6Counts(t.db, entity.id, asOf)).toEqual({ ...before, alreadyLinked: before.alreadyLinked - 1, linkedElsewhere: before.linkedElsewhere + 1 });
+  });
+
+  it("links no one to a position abolished since step 4, and ends a link where its position's planned abolition does", async () => {
+    // Two assigned relations are unlinked by hand after 30 June; then one position is abolished from
+    // 1 July and the other from 1 January: step 6 run on 1 July skips the first and caps the second.
+    const runDate = "2025-07-01";
+    const rows = await t.db.select().from(positionRequests).where(eq(positionRequests.entityId, entity.id));
+    const current = await t.db.select().from(positionLinks).where(eq(positionLinks.entityId, entity.id));
+    const [gone, capped] = rows
+      .filter((q) => q.assignedRelationId && current.some((l) => l.positionId === q.positionId && l.relationId === q.assignedRelationId && l.validTo === null))
+      .slice(0, 2);
+    for (const q of [gone!, capped!]) {
+      const link = current.find((l) => l.positionId === q.positionId && l.relationId === q.assignedRelationId)!;
+      await unlinkRelation(t.db, { entityId: entity.id, linkId: link.id, until: "2025-06-30", actorId });
+    }
+    const revision = async (positionId: string) => (await t.db.select({ r: positions.revision }).from(positions).where(eq(positions.id, positionId)))[0]!.r;
+    await abolishPosition(t.db, { entityId: entity.id, positionId: gone!.positionId!, expectedRevision: await revision(gone!.positionId!), until: "2025-06-30", actorId });
+    await abolishPosition(t.db, { entityId: entity.id, positionId: capped!.positionId!, expectedRevision: await revision(capped!.positionId!), until: "2025-12-31", actorId });
+
+    const counts = await step6Counts(t.db, entity.id, runDate);
+    expect(counts.positionGone).toBe(1);
+    const linked = await t.db.transaction((tx) => createStep6Links(tx, { entityId: entity.id, runDate, actorId }));
+    expect(linked).toBe(counts.link);
+    const linksOf = (relationId: string) => t.db.select().from(positionLinks).where(and(eq(positionLinks.relationId, relationId), eq(positionLinks.validFrom, runDate)));
+    expect(await linksOf(gone!.assignedRelationId!)).toEqual([]);
+    expect((await linksOf(capped!.assignedRelationId!)).map((l) => l.validTo)).toEqual(["2026-01-01"]);
   });
 });

@@ -9,6 +9,8 @@ export interface CommitOutcome {
   added: number;
   changed: number;
   gone: number;
+  /** Links whose end moved with their relation's new end date. */
+  linksMoved: number;
 }
 
 /**
@@ -29,8 +31,9 @@ export async function commitPersonnelImport(
       added: diff.added.length,
       changed: diff.changed.length,
       gone: diff.gone.length,
+      linksMoved: 0,
     };
-    if (outcome.state === "committed") await writePersonnelChanges(tx, entityId, diff);
+    if (outcome.state === "committed") outcome.linksMoved = (await writePersonnelChanges(tx, entityId, diff)).linksMoved;
     return outcome;
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { typedArray } from "@/db/sql-arrays";
+import { abolishedAfter } from "@/lib/domain/positions/link-bounds";
 import type { RelationsDiff } from "./diff-relations";
 import type { ResolvedRelationRow } from "./validate-personnel-list";
 
@@ -24,18 +25,19 @@ const RELATION_VALUES = [
  * transaction: persons upserted, relations inserted and updated, links moved with their relation's
  * new end date, relations no longer listed flagged. Nothing is deleted.
  */
-export async function writePersonnelChanges(tx: Tx, entityId: string, diff: RelationsDiff): Promise<void> {
+export async function writePersonnelChanges(tx: Tx, entityId: string, diff: RelationsDiff): Promise<{ linksMoved: number }> {
   const touched = [...diff.added, ...diff.changed.map((c) => c.row)];
   if (touched.length) await upsertPersons(tx, entityId, touched);
   if (diff.added.length) await insertRelations(tx, entityId, diff.added);
   if (diff.changed.length) await updateRelations(tx, diff.changed.map((c) => ({ id: c.stored.id, row: c.row })));
   const newEndDates = diff.changed.filter((c) => c.fields.includes("endDate"));
-  if (newEndDates.length) await moveLinkEnds(tx, newEndDates.map((c) => ({ id: c.stored.id, oldEnd: c.stored.endDate })));
+  const linksMoved = newEndDates.length ? await moveLinkEnds(tx, newEndDates.map((c) => ({ id: c.stored.id, oldEnd: c.stored.endDate }))) : 0;
   if (diff.gone.length) {
     await tx.execute(sql`
       update employment_relations set in_personnel_list = false, updated_at = now()
       where entity_id = ${entityId} and id = any(${typedArray(diff.gone.map((g) => g.id), "uuid")})`);
   }
+  return { linksMoved };
 }
 
 async function upsertPersons(tx: Tx, entityId: string, rows: readonly ResolvedRelationRow[]) {
@@ -79,29 +81,37 @@ async function updateRelations(tx: Tx, changes: readonly { id: string; row: Reso
 
 /**
  * A link made for a relation ends the day after the relation does (step 1, step 6, linking by hand).
- * When the personnel list brings a new end date, the link that ended with the old one follows it
- * (a contract extended, shortened or made open-ended), though never past its position's abolition;
- * any other link of the relation that would now outlive it ends with it. A link ended earlier by
- * hand keeps its date.
+ * When the personnel list brings a new end date (a contract extended, shortened or made
+ * open-ended), the relation's latest link follows it if it ended with the old one, though never
+ * past its position's abolition; every link that would now outlive the relation ends with it (a
+ * link that would only start after it is left empty, and opens again if the contract is extended).
+ * Earlier links and links ended by hand are only ever shortened. Returns how many links moved.
  */
-async function moveLinkEnds(tx: Tx, changes: readonly { id: string; oldEnd: string | null }[]) {
-  await tx.execute(sql`
-    with moved as (
-      select l.id,
-             case
-               when l.valid_to is not distinct from t.old_end + 1
-                 then case when r.end_date is null then ab.abolished_from else least(greatest(r.end_date + 1, l.valid_from), ab.abolished_from) end
-               else greatest(r.end_date + 1, l.valid_from)
-             end as valid_to
+async function moveLinkEnds(tx: Tx, changes: readonly { id: string; oldEnd: string | null }[]): Promise<number> {
+  const result = await tx.execute<{ moved: number }>(sql`
+    with candidates as (
+      select l.id, l.valid_from, l.valid_to, r.end_date + 1 as new_end,
+             ${abolishedAfter(sql`l.position_id`, sql`l.valid_from`)} as abolished_from,
+             l.valid_from = max(l.valid_from) over (partition by l.relation_id) as latest,
+             case when t.old_end is null then l.valid_to is null else l.valid_to = greatest(t.old_end + 1, l.valid_from) end as ended_with_relation
       from unnest(${typedArray(changes.map((c) => c.id), "uuid")}, ${typedArray(changes.map((c) => c.oldEnd), "date")}) as t(id, old_end)
       join employment_relations r on r.id = t.id
       join position_links l on l.relation_id = t.id
-      cross join lateral (
-        select min(v.valid_from) as abolished_from from position_versions v
-        where v.position_id = l.position_id and v.lifecycle = 'abolished' and v.valid_from > l.valid_from
-      ) ab
-      where l.valid_to is not distinct from t.old_end + 1 or (r.end_date is not null and (l.valid_to is null or l.valid_to > r.end_date + 1))
+    ),
+    moved as (
+      select id,
+             case when latest and ended_with_relation
+               then case when new_end is null then abolished_from else least(greatest(new_end, valid_from), abolished_from) end
+               else greatest(new_end, valid_from)
+             end as valid_to
+      from candidates
+      where (latest and ended_with_relation) or (new_end is not null and (valid_to is null or valid_to > new_end))
+    ),
+    updated as (
+      update position_links l set valid_to = moved.valid_to from moved
+      where l.id = moved.id and l.valid_to is distinct from moved.valid_to
+      returning l.id
     )
-    update position_links l set valid_to = moved.valid_to from moved
-    where l.id = moved.id and l.valid_to is distinct from moved.valid_to`);
+    select count(*)::int as moved from updated`);
+  return Number(result.rows[0]?.moved ?? 0);
 }

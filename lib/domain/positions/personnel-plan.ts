@@ -4,6 +4,7 @@ import { employmentRelations, persons, positionLinks, positions, positionVersion
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveCorrection, type PositionCorrection } from "./correct-position";
+import { abolishedAfter, countsOn } from "./link-bounds";
 
 /*
  * The personnel plan after onboarding: an entity's HR creates, freezes, abolishes positions and links
@@ -134,8 +135,9 @@ export async function abolishPosition(
 
 /**
  * Links an employment relation of the entity to a position for an FTE share from a date, until the
- * relation ends (or the position, when it is abolished first). Refused when the relation has a link that holds then (one position at a time),
- * or when the position does not count on that date (not yet, or abolished).
+ * relation ends (or the position, when it is abolished first). Refused when the relation has a
+ * link that holds then (one position at a time), or when the position does not count on that date
+ * (not yet, or abolished).
  */
 export async function linkRelation(
   db: Db,
@@ -150,22 +152,19 @@ export async function linkRelation(
       .where(and(eq(employmentRelations.entityId, input.entityId), eq(persons.vlimpersNumber, input.vlimpers), eq(employmentRelations.relationNumber, input.relationNumber)))
       .for("update", { of: employmentRelations });
     if (!relation) throw new AppError("not_found", `Er is geen arbeidsrelatie ${input.vlimpers}/${input.relationNumber} in deze entiteit.`);
-    const [position] = await tx.select().from(positions).where(and(eq(positions.id, input.positionId), eq(positions.entityId, input.entityId)));
+    // Shared lock: an abolition of the position (which locks it for update) cannot commit in between.
+    const [position] = await tx.select().from(positions).where(and(eq(positions.id, input.positionId), eq(positions.entityId, input.entityId))).for("share");
     if (!position) throw new AppError("not_found", "Deze arbeidsplaats bestaat niet.");
-    const counts = await tx.execute<{ n: number }>(sql`
-      select count(*)::int as n from position_versions
-      where position_id = ${position.id} and lifecycle in ('active', 'frozen')
-        and valid_from <= ${input.from}::date and (valid_to is null or valid_to > ${input.from}::date)`);
-    if (Number(counts.rows[0]!.n) === 0) throw new AppError("conflict", `Arbeidsplaats ${position.number} bestaat niet (meer) op ${input.from}.`);
+    const bounds = await tx.execute<{ counts: boolean; abolished_from: string | null }>(sql`
+      select ${countsOn(sql`${position.id}::uuid`, sql`${input.from}::date`)} as counts,
+             ${abolishedAfter(sql`${position.id}::uuid`, sql`${input.from}::date`)}::text as abolished_from`);
+    if (!bounds.rows[0]!.counts) throw new AppError("conflict", `Arbeidsplaats ${position.number} bestaat niet (meer) op ${input.from}.`);
     if (relation.endDate && relation.endDate < input.from) throw new AppError("conflict", `De arbeidsrelatie eindigde op ${relation.endDate}, voor ${input.from}.`);
     const taken = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from position_links where relation_id = ${relation.id} and (valid_to is null or valid_to > ${input.from}::date)`);
     if (Number(taken.rows[0]!.n) > 0) throw new AppError("conflict", `Arbeidsrelatie ${input.vlimpers}/${input.relationNumber} is op die datum al gekoppeld. Ontkoppel ze eerst.`);
     // The link ends with the relation, or earlier when the position is abolished from a later date.
-    const abolished = await tx.execute<{ from: string | null }>(sql`
-      select min(valid_from)::text as from from position_versions
-      where position_id = ${position.id} and lifecycle = 'abolished' and valid_from > ${input.from}::date`);
-    const ends = [relation.endDate ? dayAfter(relation.endDate) : null, abolished.rows[0]?.from ?? null].filter((d): d is string => d !== null).sort();
+    const ends = [relation.endDate ? dayAfter(relation.endDate) : null, bounds.rows[0]!.abolished_from].filter((d): d is string => d !== null).sort();
     const [link] = await tx
       .insert(positionLinks)
       .values({ entityId: input.entityId, positionId: position.id, relationId: relation.id, fte: input.fte.toFixed(3), validFrom: input.from, validTo: ends[0] ?? null, createdBy: input.actorId })
@@ -176,7 +175,7 @@ export async function linkRelation(
       objectType: "position_link",
       objectId: link!.id,
       entityId: input.entityId,
-      after: { number: position.number, relation: `${input.vlimpers}/${input.relationNumber}`, fte: input.fte, from: input.from },
+      after: { number: position.number, relation: `${input.vlimpers}/${input.relationNumber}`, fte: input.fte, from: input.from, validTo: ends[0] ?? null },
       requestId: input.requestId,
     });
     return { linkId: link!.id };

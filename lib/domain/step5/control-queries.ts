@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { todayInBrussels } from "@/lib/dates";
+import { countsOn } from "@/lib/domain/positions/link-bounds";
 import type { ControlContext, ControlRelation } from "./control-rules";
 
 /** Everything a control-report row is checked against, as the data are now. */
@@ -89,25 +90,37 @@ export interface Step6Counts {
   alreadyLinked: number;
   /** Assignments whose relation was linked to another position since step 5: step 6 skips them. */
   linkedElsewhere: number;
+  /** Assignments to a position abolished since step 4 (it no longer counts when the link would start): skipped too. */
+  positionGone: number;
 }
 
-/** What step 6 would do for the entity's assignments, with links counted as they hold on `asOf`. */
+/** What step 6 would do for the entity's assignments, run on `asOf`. */
 export async function step6Counts(db: DbOrTx, entityId: string, asOf = todayInBrussels()): Promise<Step6Counts> {
-  const result = await db.execute<{ link: number; vacant: number; already_linked: number; linked_elsewhere: number }>(sql`
+  const result = await db.execute<{ link: number; vacant: number; already_linked: number; linked_elsewhere: number; position_gone: number }>(sql`
     with assignments as (
       select q.assigned_relation_id as relation_id,
              exists (select 1 from position_links l where l.relation_id = q.assigned_relation_id and l.position_id = q.position_id
                      and (l.valid_to is null or l.valid_to > ${asOf}::date)) as here,
              exists (select 1 from position_links l where l.relation_id = q.assigned_relation_id and l.position_id <> q.position_id
-                     and (l.valid_to is null or l.valid_to > ${asOf}::date)) as elsewhere
+                     and (l.valid_to is null or l.valid_to > ${asOf}::date)) as elsewhere,
+             not ${countsOn(sql`q.position_id`, sql`greatest(${asOf}::date, v.valid_from, r.start_date)`)} as gone
       from position_requests q
+      join position_versions v on v.position_id = q.position_id and v.version_number = 1
+      left join employment_relations r on r.id = q.assigned_relation_id
       where q.entity_id = ${entityId} and q.position_id is not null
     )
-    select count(*) filter (where relation_id is not null and not here and not elsewhere)::int as link,
+    select count(*) filter (where relation_id is not null and not here and not elsewhere and not gone)::int as link,
            count(*) filter (where relation_id is null)::int as vacant,
            count(*) filter (where here)::int as already_linked,
-           count(*) filter (where elsewhere and not here)::int as linked_elsewhere
+           count(*) filter (where elsewhere and not here)::int as linked_elsewhere,
+           count(*) filter (where relation_id is not null and gone and not here and not elsewhere)::int as position_gone
     from assignments`);
   const row = result.rows[0]!;
-  return { link: Number(row.link), vacant: Number(row.vacant), alreadyLinked: Number(row.already_linked), linkedElsewhere: Number(row.linked_elsewhere) };
+  return {
+    link: Number(row.link),
+    vacant: Number(row.vacant),
+    alreadyLinked: Number(row.already_linked),
+    linkedElsewhere: Number(row.linked_elsewhere),
+    positionGone: Number(row.position_gone),
+  };
 }

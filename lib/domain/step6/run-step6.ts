@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { lockStepRun, markStepRunFailed, startAutomatedStep } from "@/lib/domain/onboarding/automated-step-runs";
 import { applyTransition } from "@/lib/domain/onboarding/workflow-store";
+import { abolishedAfter, countsOn } from "@/lib/domain/positions/link-bounds";
 import { controlImportTarget } from "@/lib/domain/step5/control-import";
 import { step6Counts, type Step6Counts } from "@/lib/domain/step5/control-queries";
 import { STEP6_JOB_TYPE } from "./step6-job-type";
@@ -18,9 +19,11 @@ export interface Step6Result {
 
 /**
  * Links each step-4 position to the relation the entity chose for it in step 5, in one set-based
- * statement: the link holds the relation's FTE, from the run date (or from the position's start
- * or the relation's first day, when later) until the relation's end. Relations that have a current link are not chosen, so running it
- * again links nothing twice; the unique "one current link per relation" index holds throughout.
+ * statement: the link holds the relation's FTE, from the run date (or from the position's start or
+ * the relation's first day, when later) until the relation's end, or the position's abolition when
+ * that comes first. Relations that have a current link are not chosen, so running it again links
+ * nothing twice; nor are positions that no longer count on the link's first day (abolished since).
+ * The unique "one current link per relation" index holds throughout.
  */
 export async function createStep6Links(tx: Tx, input: { entityId: string; runDate: string; actorId: string | null }): Promise<number> {
   const { entityId, runDate, actorId } = input;
@@ -39,8 +42,11 @@ export async function createStep6Links(tx: Tx, input: { entityId: string; runDat
     ),
     new_links as (
       insert into position_links (entity_id, position_id, relation_id, fte, valid_from, valid_to, created_by)
-      select entity_id, position_id, relation_id, fte, valid_from, case when end_date is null then null else greatest(end_date + 1, valid_from) end, ${actorId}::uuid
-      from chosen
+      select c.entity_id, c.position_id, c.relation_id, c.fte, c.valid_from,
+             least(case when c.end_date is null then null else greatest(c.end_date + 1, c.valid_from) end, ${abolishedAfter(sql`c.position_id`, sql`c.valid_from`)}),
+             ${actorId}::uuid
+      from chosen c
+      where ${countsOn(sql`c.position_id`, sql`c.valid_from`)}
       returning id
     )
     select count(*)::int as linked from new_links`);
@@ -60,8 +66,8 @@ export async function runStep6(db: Db, input: { entityId: string; runDate: strin
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`step6:${entityId}`}))`);
     const stepRun = await lockStepRun(tx, { step: 6, entityId, stepRunId: input.stepRunId });
     if (stepRun.state !== "running") {
-      const { linked = 0, link = 0, vacant = 0, alreadyLinked = 0, linkedElsewhere = 0 } = stepRun.counts;
-      return { linked, counts: { link, vacant, alreadyLinked, linkedElsewhere } };
+      const { linked = 0, link = 0, vacant = 0, alreadyLinked = 0, linkedElsewhere = 0, positionGone = 0 } = stepRun.counts;
+      return { linked, counts: { link, vacant, alreadyLinked, linkedElsewhere, positionGone } };
     }
     const counts = await step6Counts(tx, entityId, runDate);
     const linked = await createStep6Links(tx, { entityId, runDate, actorId });

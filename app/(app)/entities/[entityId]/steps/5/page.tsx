@@ -6,6 +6,7 @@ import { ImportRunHistory } from "@/components/imports/import-run-details";
 import { UploadForm } from "@/components/imports/upload-form";
 import { ConfirmActionButton } from "@/components/onboarding/confirm-action-button";
 import { ControlRowsTable } from "@/components/step5/control-rows-table";
+import { SkippedAssignments } from "@/components/step6/skipped-assignments";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
@@ -87,10 +88,11 @@ export default async function Step5Page({ params, searchParams }: Props) {
           <Stack gap="sm">
             <FigureGrid
               figures={[
-                { label: t("figureAssigned"), value: format.number(counts.link + counts.alreadyLinked + counts.linkedElsewhere), accent: "blue" },
+                { label: t("figureAssigned"), value: format.number(counts.link + counts.alreadyLinked + counts.linkedElsewhere + counts.positionGone), accent: "blue" },
                 { label: t("figureVacant"), value: format.number(counts.vacant) },
               ]}
             />
+            <SkippedAssignments counts={counts} />
             <ControlRowsTable entityId={entity.id} rows={rows} canAssign={canAct && open} />
             {total > PAGE_SIZE && (
               <Group>

@@ -7,6 +7,7 @@ import { StepRunsList } from "@/components/onboarding/step-runs-list";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { StepJobProgress } from "@/components/jobs/step-job-progress";
+import { SkippedAssignments } from "@/components/step6/skipped-assignments";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
@@ -56,16 +57,13 @@ export default async function Step6Page({ params }: { params: Promise<{ entityId
             {t("summary", { link: counts.link, vacant: counts.vacant })}
           </Alert>
         )}
-        {entity.currentStep <= 6 && counts.linkedElsewhere > 0 && (
-          <Alert color="orange" mb="sm">
-            {t("linkedElsewhere", { count: counts.linkedElsewhere })}
-          </Alert>
-        )}
+        {entity.currentStep <= 6 && <SkippedAssignments counts={counts} />}
         <FigureGrid
           figures={[
             { label: t("figureLink"), value: format.number(counts.link), accent: "blue" },
             { label: t("figureAlreadyLinked"), value: format.number(counts.alreadyLinked) },
             ...(counts.linkedElsewhere > 0 ? [{ label: t("figureLinkedElsewhere"), value: format.number(counts.linkedElsewhere) }] : []),
+            ...(counts.positionGone > 0 ? [{ label: t("figurePositionGone"), value: format.number(counts.positionGone) }] : []),
             { label: t("figureVacant"), value: format.number(counts.vacant) },
           ]}
         />
@@ -82,7 +80,15 @@ export default async function Step6Page({ params }: { params: Promise<{ entityId
       )}
       {runs[0]?.job_run_id && (runs[0].state === "running" || runs[0].state === "failed") && <StepJobProgress jobRunId={runs[0].job_run_id} />}
 
-      <StepRunsList runs={runs} namespace="step6" summary={(run) => t("runLinked", { linked: run.counts.linked ?? 0 })} />
+      <StepRunsList
+        runs={runs}
+        namespace="step6"
+        summary={(run) => {
+          const skipped = (run.counts.linkedElsewhere ?? 0) + (run.counts.positionGone ?? 0);
+          const linked = t("runLinked", { linked: run.counts.linked ?? 0 });
+          return skipped > 0 ? `${linked} ${t("runSkipped", { count: skipped })}` : linked;
+        }}
+      />
     </Stack>
   );
 }
