@@ -7,10 +7,9 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { ActionError } from "@/components/ui/action-error";
 import { LoadedCorrectionForm } from "@/components/step2/correction-dialog";
-import { correctionOptionsAction } from "@/lib/domain/step2/step2-actions";
 import { todayInBrussels } from "@/lib/dates";
 import { abolishPositionAction, createPositionAction, freezePositionAction, linkRelationAction, unlinkRelationAction } from "@/lib/domain/positions/plan-actions";
-
+import { correctionOptionsAction } from "@/lib/domain/step2/step2-actions";
 
 /** A button that opens a small form in a dialog; the page is rendered again when it succeeds. */
 function DialogButton({ label, title, children, variant = "default", color }: { label: string; title?: string; variant?: string; color?: string; children: (close: () => void) => ReactNode }) {

@@ -69,9 +69,12 @@ export function RequestsTable({ entityId, rows, canCorrect }: { entityId: string
                 <TableTd>{row.positionNumber ?? ""}</TableTd>
                 {canCorrect && (
                   <TableTd>
-                    <Button size="compact-sm" variant="light" onClick={() => setEditing(row)} aria-label={t("correctRow", { row: row.rowNumber })}>
-                      {t("correct")}
-                    </Button>
+                    {/* A row whose position step 4 made is changed on that position, in the personnel plan. */}
+                    {row.positionNumber === null && (
+                      <Button size="compact-sm" variant="light" onClick={() => setEditing(row)} aria-label={t("correctRow", { row: row.rowNumber })}>
+                        {t("correct")}
+                      </Button>
+                    )}
                   </TableTd>
                 )}
               </TableTr>

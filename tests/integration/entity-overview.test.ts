@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { positionLinks, positionVersions } from "@/db/schema";
-import { listEntityOverview, findEntityInScope } from "@/lib/domain/entities/queries";
+import { findEntityInScope, listEntityNames, listEntityOverview } from "@/lib/domain/entities/queries";
 import { createEntity, createPosition, createReference, createRelation } from "../factories/basic";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
@@ -66,6 +66,8 @@ describe(`entity overview (${testDatabaseKind()})`, () => {
   it("returns only entities in scope, and nothing for an empty scope", async () => {
     expect((await listEntityOverview(t.db, { scope: [b.id], asOf: "2025-01-01" })).map((r) => r.id)).toEqual([b.id]);
     expect(await listEntityOverview(t.db, { scope: [], asOf: "2025-01-01" })).toEqual([]);
+    expect(await listEntityNames(t.db, [b.id])).toEqual([{ id: b.id, name: "B-entiteit" }]);
+    expect(await listEntityNames(t.db, [])).toEqual([]);
     expect(await findEntityInScope(t.db, { entityId: a.id, scope: [b.id], asOf: "2025-01-01" })).toBeNull();
     expect(await findEntityInScope(t.db, { entityId: "not-a-uuid", scope: "all", asOf: "2025-01-01" })).toBeNull();
     expect((await findEntityInScope(t.db, { entityId: a.id, scope: "all", asOf: "2025-01-01" }))?.name).toBe("A-entiteit");

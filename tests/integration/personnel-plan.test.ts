@@ -5,6 +5,7 @@ import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { correctPosition } from "@/lib/domain/positions/correct-position";
 import { abolishPosition, createPosition, linkRelation, setPositionFrozen, unlinkRelation } from "@/lib/domain/positions/personnel-plan";
+import { listPlanPositions, planPositionDetail } from "@/lib/domain/positions/plan-queries";
 import { occupancyReport } from "@/lib/domain/reports/occupancy-report";
 import { planList } from "@/lib/domain/reports/plan-lists";
 import { AppError } from "@/lib/errors/app-error";
@@ -151,5 +152,24 @@ describe(`the personnel plan after onboarding (${testDatabaseKind()})`, () => {
       update employment_relations r set in_personnel_list = false from persons p
       where p.id = r.person_id and p.vlimpers_number = ${free[2]!.vlimpers} and r.relation_number = ${free[2]!.relationNumber} and r.entity_id = ${entity.id}`);
     expect(await detail()).toMatch(/^niet meer in de personeelslijst/);
+  });
+
+  it("flags a position over-occupied on the date, in the list and on its page", async () => {
+    const made = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
+    if (!made.ok) throw new Error("position not created");
+    const others = await t.db.execute<{ vlimpers: string; relation_number: number }>(sql`
+      select p.vlimpers_number as vlimpers, r.relation_number from employment_relations r join persons p on p.id = r.person_id
+      where r.entity_id = ${entity.id} and r.end_date is null and not exists (select 1 from position_links l where l.relation_id = r.id)
+      order by p.vlimpers_number desc, r.relation_number limit 2`);
+    for (const r of others.rows) {
+      await linkRelation(t.db, { entityId: entity.id, positionId: made.positionId, vlimpers: r.vlimpers, relationNumber: Number(r.relation_number), fte: 0.75, from: "2026-05-01", actorId });
+    }
+    const flagged = async (date: string) => {
+      const { rows } = await listPlanPositions(t.db, entity.id, { date, q: String(made.number), limit: 10, offset: 0 });
+      const detail = await planPositionDetail(t.db, entity.id, made.positionId, date);
+      return [rows.find((r) => r.id === made.positionId)!.overOccupied, detail!.overOccupied, detail!.occupiedFte];
+    };
+    expect(await flagged("2026-04-15")).toEqual([false, false, 0]);
+    expect(await flagged("2026-05-15")).toEqual([true, true, 1.5]);
   });
 });

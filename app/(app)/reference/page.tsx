@@ -6,9 +6,8 @@ import { referenceHref } from "@/components/reference/reference-kind-page";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasPermission } from "@/lib/auth/permissions";
-import { listEntityOverview } from "@/lib/domain/entities/queries";
+import { listEntityNames } from "@/lib/domain/entities/queries";
 import { REFERENCE_KIND_KEYS, REFERENCE_KINDS } from "@/lib/domain/reference/reference-kinds";
-import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +18,7 @@ export default async function ReferenceIndexPage() {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "reference.read")) notFound();
   const t = await getTranslations("reference");
-  const entities = await listEntityOverview(await db(), { scope: entityScope(principal, "reference.read"), asOf: todayInBrussels() });
+  const entities = await listEntityNames(await db(), entityScope(principal, "reference.read"));
   const shared = REFERENCE_KIND_KEYS.filter((k) => REFERENCE_KINDS[k].scope === "global");
   const perEntity = REFERENCE_KIND_KEYS.filter((k) => REFERENCE_KINDS[k].scope === "entity");
   return (

@@ -70,6 +70,16 @@ export async function listEntityOverview(
   });
 }
 
+/** The active entities in scope by name, for pages that only link to them. */
+export async function listEntityNames(db: DbOrTx, scope: EntityScope): Promise<{ id: string; name: string }[]> {
+  if (scope !== "all" && scope.length === 0) return [];
+  const result = await db.execute<{ id: string; name: string }>(sql`
+    select id, name from entities
+    where active and ${scope === "all" ? sql`true` : sql`id = any(${sql.param([...scope])}::uuid[])`}
+    order by name`);
+  return result.rows;
+}
+
 /** One entity, or null when it does not exist or lies outside the scope (the caller answers "not found"). */
 export async function findEntityInScope(db: DbOrTx, { entityId, scope, asOf }: { entityId: string; scope: EntityScope; asOf: string }) {
   if (!/^[0-9a-f-]{36}$/i.test(entityId)) return null;

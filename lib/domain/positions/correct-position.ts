@@ -85,8 +85,9 @@ const COMPARED = ["gradeId", "functionProfileId", "fte", "orgUnitId", "costCentr
 
 /**
  * Corrects a position's data: closes the version in force and opens a new dated one (on `today`),
- * audited; changes already planned for later dates keep their dates and take the corrected data. The caller says which revision it edited; if someone else changed the position since,
- * the correction is refused with what they changed, so no one overwrites another silently.
+ * audited; changes already planned for later dates keep their dates and take the corrected data.
+ * The caller says which revision it edited; if someone else changed the position since, the
+ * correction is refused with what they changed, so no one overwrites another silently.
  */
 export async function correctPosition(
   db: Db,

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { OVER_OCCUPATION_TOLERANCE } from "@/lib/domain/reports/occupancy-rules";
+
+/**
+ * The FTE occupied on the date, and whether that is more than the version in force then allows
+ * (the open version shown may be a change planned for later).
+ */
+function occupancyOn(date: string) {
+  const holds = (alias: string) => sql`${sql.raw(alias)}.valid_from <= ${date}::date and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to > ${date}::date)`;
+  const occupied = sql`coalesce((select sum(l.fte) from position_links l where l.position_id = pos.id and ${holds("l")}), 0)`;
+  const inForce = sql`(select f.fte from position_versions f where f.position_id = pos.id and f.lifecycle in ('active', 'frozen') and ${holds("f")})`;
+  return sql`${occupied} as occupied, coalesce(${occupied} > ${inForce} + ${OVER_OCCUPATION_TOLERANCE}, false) as over_occupied`;
+}
 
 /** The entity's positions as they are on a date, with who occupies them, a page at a time; free text on number, function and unit. */
 export async function listPlanPositions(db: DbOrTx, entityId: string, input: { date: string; q?: string; limit: number; offset: number }) {
@@ -7,7 +19,7 @@ export async function listPlanPositions(db: DbOrTx, entityId: string, input: { d
   const result = await db.execute<Record<string, unknown>>(sql`
     select pos.id, pos.number, pos.origin, v.function_code, v.function_title, g.code as grade_code, u.code as unit_code, v.fte, v.lifecycle,
            v.valid_from::text as valid_from,
-           coalesce((select sum(l.fte) from position_links l where l.position_id = pos.id and l.valid_from <= ${input.date}::date and (l.valid_to is null or l.valid_to > ${input.date}::date)), 0) as occupied,
+           ${occupancyOn(input.date)},
            count(*) over () as total
     from positions pos
     join position_versions v on v.position_id = pos.id and v.valid_to is null
@@ -29,17 +41,19 @@ export async function listPlanPositions(db: DbOrTx, entityId: string, input: { d
     lifecycle: r.lifecycle as "active" | "frozen" | "abolished",
     validFrom: String(r.valid_from),
     occupiedFte: Number(r.occupied),
+    overOccupied: Boolean(r.over_occupied),
   }));
   return { rows, total: rows.length ? Number(result.rows[0]!.total) : 0 };
 }
 
 export type PlanPositionRow = Awaited<ReturnType<typeof listPlanPositions>>["rows"][number];
 
-/** One position: its open version and revision, and every link with the person, newest first. */
-export async function planPositionDetail(db: DbOrTx, entityId: string, positionId: string) {
+/** One position: its open version and revision, its occupancy on `date`, and every link with the person, newest first. */
+export async function planPositionDetail(db: DbOrTx, entityId: string, positionId: string, date: string) {
   const head = await db.execute<Record<string, unknown>>(sql`
     select pos.id, pos.number, pos.revision, pos.origin, v.function_code, v.function_title, g.code as grade_code, u.code as unit_code,
-           u.name as unit_name, c.code as cost_centre_code, d.code as duty_location_code, v.fte, v.lifecycle, v.valid_from::text as valid_from
+           u.name as unit_name, c.code as cost_centre_code, d.code as duty_location_code, v.fte, v.lifecycle, v.valid_from::text as valid_from,
+           ${occupancyOn(date)}
     from positions pos
     join position_versions v on v.position_id = pos.id and v.valid_to is null
     left join grades g on g.id = v.grade_id
@@ -69,6 +83,8 @@ export async function planPositionDetail(db: DbOrTx, entityId: string, positionI
     fte: Number(row.fte),
     lifecycle: row.lifecycle as "active" | "frozen" | "abolished",
     validFrom: String(row.valid_from),
+    occupiedFte: Number(row.occupied),
+    overOccupied: Boolean(row.over_occupied),
     links: links.rows.map((l) => ({
       id: String(l.id),
       relationId: String(l.relation_id),

@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import type { EntityScope } from "@/lib/domain/entities/queries";
-import type { OccupancyTotals } from "./occupancy-rules";
+import { OVER_OCCUPATION_TOLERANCE, type OccupancyTotals } from "./occupancy-rules";
 
 /** What the report groups by. */
 export const OCCUPANCY_DIMENSIONS = ["entity", "unit", "level", "rank", "grade", "family"] as const;
@@ -90,7 +90,7 @@ export async function occupancyReport(
     )
     select ${sql.raw(group.key)} as key, min(${sql.raw(group.label)}) as label, count(*)::int as positions,
            sum(p.fte)::text as fte, sum(p.occupied)::text as occupied, sum(greatest(p.fte - p.occupied, 0))::text as vacant,
-           (count(*) filter (where p.occupied > p.fte + 0.0005))::int as over,
+           (count(*) filter (where p.occupied > p.fte + ${OVER_OCCUPATION_TOLERANCE}))::int as over,
            (count(*) filter (where p.lifecycle = 'frozen'))::int as frozen
     from per_position p
     join entities e on e.id = p.entity_id

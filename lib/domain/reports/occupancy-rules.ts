@@ -43,11 +43,11 @@ export interface PositionOccupancy {
 }
 
 /** FTE differences below this are rounding, not over-occupation (FTE has three decimals). */
-const EPSILON = 0.0005;
+export const OVER_OCCUPATION_TOLERANCE = 0.0005;
 
 /** Occupants together hold more FTE than the position has ("bovenformatief"). */
 export function isOverOccupied(occupiedFte: number, positionFte: number): boolean {
-  return occupiedFte > positionFte + EPSILON;
+  return occupiedFte > positionFte + OVER_OCCUPATION_TOLERANCE;
 }
 
 /** The occupancy of every position that counts on the date. */

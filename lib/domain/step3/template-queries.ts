@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { todayInBrussels } from "@/lib/dates";
 import { costCentres, dutyLocations, functionProfiles, grades, orgUnits } from "@/db/schema";
+import { todayInBrussels } from "@/lib/dates";
 import { allReportLines } from "@/lib/domain/step2/report-queries";
 import { REASON_LABELS } from "@/lib/domain/step2/report-xlsx";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
@@ -74,7 +74,7 @@ export async function templateLists(db: DbOrTx, entityId: string): Promise<Templ
 }
 
 /** Everything a template row is checked against, as the data are now. */
-export async function loadTemplateContext(db: DbOrTx, entityId: string, runDate: string): Promise<TemplateContext> {
+export async function loadTemplateContext(db: DbOrTx, entityId: string, runDate: string, today = todayInBrussels()): Promise<TemplateContext> {
   const green = await templateGreenLines(db, entityId, runDate);
   const greenLines = new Map<string, GreenLine>(
     green.map((l) => [relationKey(l.vlimpers, l.relationNumber), { relationId: l.relationId, vlimpers: l.vlimpers, relationNumber: l.relationNumber, name: l.name }]),
@@ -83,7 +83,7 @@ export async function loadTemplateContext(db: DbOrTx, entityId: string, runDate:
     select p.vlimpers_number || '/' || r.relation_number as key
     from employment_relations r join persons p on p.id = r.person_id
     where r.entity_id = ${entityId}
-      and exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${todayInBrussels()}::date))`);
+      and exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${today}::date))`);
   return { greenLines, linkedKeys: new Set(linked.rows.map((r) => r.key)), reference: await loadTemplateReference(db, entityId) };
 }
 

@@ -9,7 +9,6 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { listPlanPositions } from "@/lib/domain/positions/plan-queries";
-import { isOverOccupied } from "@/lib/domain/reports/occupancy-rules";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -79,7 +78,7 @@ export default async function PositionsPage({ params, searchParams }: Props) {
                 <PlainCell>{row.unitCode ?? "—"}</PlainCell>
                 <PlainCell align="right">{format.number(row.fte, { maximumFractionDigits: 3 })}</PlainCell>
                 <PlainCell align="right">
-                  {isOverOccupied(row.occupiedFte, row.fte) && <PlainBadge color="orange">{t("overOccupied")}</PlainBadge>} {format.number(row.occupiedFte, { maximumFractionDigits: 3 })}
+                  {row.overOccupied && <PlainBadge color="orange">{t("overOccupied")}</PlainBadge>} {format.number(row.occupiedFte, { maximumFractionDigits: 3 })}
                 </PlainCell>
                 <PlainCell>
                   <PlainBadge color={row.lifecycle === "active" ? "green" : row.lifecycle === "frozen" ? "cyan" : "gray"}>{t(`lifecycle_${row.lifecycle}`)}</PlainBadge>

@@ -9,7 +9,6 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { planPositionDetail } from "@/lib/domain/positions/plan-queries";
-import { isOverOccupied } from "@/lib/domain/reports/occupancy-rules";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -27,7 +26,7 @@ export default async function PositionPage({ params }: Props) {
   const today = todayInBrussels();
   const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: today });
   if (!entity) notFound();
-  const position = /^[0-9a-f-]{36}$/.test(positionId) ? await planPositionDetail(database, entity.id, positionId) : null;
+  const position = /^[0-9a-f-]{36}$/.test(positionId) ? await planPositionDetail(database, entity.id, positionId, today) : null;
   if (!position) notFound();
   const t = await getTranslations("plan");
   const format = await getFormatter();
@@ -38,8 +37,6 @@ export default async function PositionPage({ params }: Props) {
     d.setUTCDate(d.getUTCDate() - 1);
     return format.dateTime(d, { dateStyle: "medium" });
   };
-  const current = position.links.filter((l) => l.validFrom <= today && (!l.validTo || l.validTo > today));
-  const occupiedNow = current.reduce((sum, l) => sum + l.fte, 0);
 
   return (
     <Stack gap="lg">
@@ -76,11 +73,11 @@ export default async function PositionPage({ params }: Props) {
           {t("occupants")}
         </Title>
         <Text size="sm" mb="xs">
-          {t("occupiedNow", { fte: format.number(occupiedNow, { maximumFractionDigits: 3 }) })}
+          {t("occupiedNow", { fte: format.number(position.occupiedFte, { maximumFractionDigits: 3 }) })}
         </Text>
-        {position.lifecycle !== "abolished" && isOverOccupied(occupiedNow, position.fte) && (
+        {position.overOccupied && (
           <Alert color="orange" mb="xs" title={t("overOccupied")}>
-            {t("overOccupiedNow", { occupied: format.number(occupiedNow, { maximumFractionDigits: 3 }), fte: format.number(position.fte, { maximumFractionDigits: 3 }) })}
+            {t("overOccupiedNow", { occupied: format.number(position.occupiedFte, { maximumFractionDigits: 3 }) })}
           </Alert>
         )}
         {position.links.length === 0 ? (
