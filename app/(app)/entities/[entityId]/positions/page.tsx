@@ -56,39 +56,42 @@ export default async function PositionsPage({ params, searchParams }: Props) {
         {canWrite && <CreatePositionButton entityId={entity.id} />}
       </Group>
       <Text size="sm">{t("count", { total })}</Text>
-      <TableScrollContainer minWidth={900}>
-        <Table striped withTableBorder aria-label={t("title")}>
-          <TableThead>
-            <TableTr>
-              {(["number", "function", "grade", "unit", "fte", "occupied", "state", "validFrom"] as const).map((c) => (
-                <TableTh key={c} scope="col" ta={c === "fte" || c === "occupied" ? "right" : undefined}>
-                  {t(`col_${c}`)}
-                </TableTh>
+      {total === 0 && <Text c="dimmed">{q ? t("noMatch", { q }) : t("noPositions")}</Text>}
+      {total > 0 && (
+        <TableScrollContainer minWidth={900}>
+          <Table striped withTableBorder aria-label={t("title")}>
+            <TableThead>
+              <TableTr>
+                {(["number", "function", "grade", "unit", "fte", "occupied", "state", "validFrom"] as const).map((c) => (
+                  <TableTh key={c} scope="col" ta={c === "fte" || c === "occupied" ? "right" : undefined}>
+                    {t(`col_${c}`)}
+                  </TableTh>
+                ))}
+              </TableTr>
+            </TableThead>
+            <TableTbody>
+              {rows.map((row) => (
+                <PlainRow key={row.id} striped>
+                  <PlainCell>
+                    <PlainLink href={`/entities/${entity.id}/positions/${row.id}`}>{String(row.number)}</PlainLink>
+                  </PlainCell>
+                  <PlainCell>{`${row.functionCode} – ${row.functionTitle}`}</PlainCell>
+                  <PlainCell>{row.gradeCode ?? "—"}</PlainCell>
+                  <PlainCell>{row.unitCode ?? "—"}</PlainCell>
+                  <PlainCell align="right">{format.number(row.fte, { maximumFractionDigits: 3 })}</PlainCell>
+                  <PlainCell align="right">
+                    {row.overOccupied && <PlainBadge color="orange">{t("overOccupied")}</PlainBadge>} {format.number(row.occupiedFte, { maximumFractionDigits: 3 })}
+                  </PlainCell>
+                  <PlainCell>
+                    <PlainBadge color={row.lifecycle === "active" ? "green" : row.lifecycle === "frozen" ? "cyan" : "gray"}>{t(`lifecycle_${row.lifecycle}`)}</PlainBadge>
+                  </PlainCell>
+                  <PlainCell>{format.dateTime(new Date(`${row.validFrom}T12:00:00Z`), { dateStyle: "short" })}</PlainCell>
+                </PlainRow>
               ))}
-            </TableTr>
-          </TableThead>
-          <TableTbody>
-            {rows.map((row) => (
-              <PlainRow key={row.id} striped>
-                <PlainCell>
-                  <PlainLink href={`/entities/${entity.id}/positions/${row.id}`}>{String(row.number)}</PlainLink>
-                </PlainCell>
-                <PlainCell>{`${row.functionCode} – ${row.functionTitle}`}</PlainCell>
-                <PlainCell>{row.gradeCode ?? "—"}</PlainCell>
-                <PlainCell>{row.unitCode ?? "—"}</PlainCell>
-                <PlainCell align="right">{format.number(row.fte, { maximumFractionDigits: 3 })}</PlainCell>
-                <PlainCell align="right">
-                  {row.overOccupied && <PlainBadge color="orange">{t("overOccupied")}</PlainBadge>} {format.number(row.occupiedFte, { maximumFractionDigits: 3 })}
-                </PlainCell>
-                <PlainCell>
-                  <PlainBadge color={row.lifecycle === "active" ? "green" : row.lifecycle === "frozen" ? "cyan" : "gray"}>{t(`lifecycle_${row.lifecycle}`)}</PlainBadge>
-                </PlainCell>
-                <PlainCell>{format.dateTime(new Date(`${row.validFrom}T12:00:00Z`), { dateStyle: "short" })}</PlainCell>
-              </PlainRow>
-            ))}
-          </TableTbody>
-        </Table>
-      </TableScrollContainer>
+            </TableTbody>
+          </Table>
+        </TableScrollContainer>
+      )}
       {total > PAGE_SIZE && (
         <Group>
           {page > 0 && <Anchor href={href(page - 1)}>{t("previous")}</Anchor>}
