@@ -8,8 +8,8 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { hasPermission, primaryRole } from "@/lib/auth/permissions";
 import { appEnv } from "@/lib/env";
 import { signOutAction } from "@/lib/server/session-actions";
-import { PlaygroundBannerControls } from "@/components/playground/playground-controls";
-import { activePlayground } from "@/lib/server/database";
+import { LeavePlaygroundButton, PlaygroundBannerControls } from "@/components/playground/playground-controls";
+import { activePlayground, lostPlayground } from "@/lib/server/database";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const principal = await requireUserForPage();
   const t = await getTranslations();
-  const playground = await activePlayground();
+  const [playground, lost] = await Promise.all([activePlayground(), lostPlayground()]);
   const role = primaryRole(principal);
   const nav = [{ href: "/", label: t("nav.home") }];
   if (hasPermission(principal, "reference.read")) nav.push({ href: "/reference", label: t("nav.reference") });
@@ -61,7 +61,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 />
               ),
             }
-          : undefined
+          : lost
+            ? { text: t("playground.lostBanner"), controls: <LeavePlaygroundButton label={t("playground.lostLeave")} /> }
+            : undefined
       }
       controls={
         <>

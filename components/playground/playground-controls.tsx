@@ -63,14 +63,23 @@ export function ResetPlaygroundButton({
 
 /** The playground banner's buttons: back to the start, and leave. */
 export function PlaygroundBannerControls({ playgroundId, labels }: { playgroundId: string; labels: PlaygroundControlLabels }) {
-  const leave = useAction(leavePlaygroundAction);
   return (
     <Group gap="xs" wrap="nowrap">
       <ResetPlaygroundButton playgroundId={playgroundId} labels={labels} size="compact-sm" variant="white" />
+      <LeavePlaygroundButton label={labels.leave} />
+    </Group>
+  );
+}
+
+/** Leaves the playground (or forgets one that is gone) and goes to the playground page. */
+export function LeavePlaygroundButton({ label }: { label: string }) {
+  const leave = useAction(leavePlaygroundAction);
+  return (
+    <>
       <Button size="compact-sm" variant="white" color="dark" loading={leave.isPending} onClick={() => leave.execute({})}>
-        {labels.leave}
+        {label}
       </Button>
       <ActionError error={leave.result.serverError} />
-    </Group>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { assertEntityAccess, checkEntityAccess, requirePermission } from "@/lib/
 import { PERMISSIONS, type Permission, type Principal } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { registerAction } from "./action-registry";
+import { refuseWritesFromLostPlayground } from "./database";
 
 const metadataSchema = z.object({
   name: z.string(),
@@ -35,6 +36,8 @@ export const actionClient = createSafeActionClient({
 }).use(async ({ next, metadata }) => {
   registerAction(metadata);
   const principal = await requirePermission(metadata.permission);
+  // The playground's own actions (enter, leave, remove, ...) are how a user gets out of a lost one.
+  if (!metadata.name.startsWith("playground.")) await refuseWritesFromLostPlayground();
   const requestId = (await headers()).get("x-request-id") ?? randomUUID();
   return next({ ctx: { principal, requestId } });
 });

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import type { DatabaseHandle } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
+import { AppError } from "@/lib/errors/app-error";
 import { PLAYGROUND_COOKIE } from "@/lib/playground/playground-cookie";
 import { grantedScope } from "@/lib/auth/permissions";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
@@ -15,6 +16,8 @@ interface RequestDatabase {
   handle: DatabaseHandle;
   /** The playground the request works in, or null for real data. */
   playground: Playground | null;
+  /** The browser still names a playground that is gone or no longer the user's (see refuseWritesFromLostPlayground). */
+  lostPlayground: boolean;
 }
 
 /**
@@ -25,15 +28,30 @@ interface RequestDatabase {
 export const requestDatabase = cache(async (): Promise<RequestDatabase> => {
   const real = await realDatabase();
   const playgroundId = await playgroundCookie();
-  if (!playgroundId) return { handle: real, playground: null };
+  if (!playgroundId) return { handle: real, playground: null, lostPlayground: false };
   const session = await auth();
   const playground = session?.uid ? await findOwnedPlayground(real.db, { playgroundId, userId: session.uid }) : null;
   // The owner must still work with the entity the playground copied: a revoked grant closes its copy too.
   const owner = playground ? await loadPrincipal(real.db, playground.ownerId) : null;
-  if (!playground || !owner || !mayUseSource(owner, playground.source)) return { handle: real, playground: null };
+  if (!playground || !owner || !mayUseSource(owner, playground.source)) return { handle: real, playground: null, lostPlayground: true };
   await touchPlayground(real.db, playground.id);
-  return { handle: await playgroundHandle(appPlaygroundStorage(), playground.databaseName), playground };
+  return { handle: await playgroundHandle(appPlaygroundStorage(), playground.databaseName), playground, lostPlayground: false };
 });
+
+/**
+ * Refuses a write through a request whose browser still names a playground that was removed or is
+ * no longer the user's. Reads then show real data (and say so), but a write would land in the real
+ * data from a page the user still took for the playground: a tab left open on it, ids and all.
+ * The cookie is dropped, so the next page is plainly the real application.
+ */
+export async function refuseWritesFromLostPlayground(): Promise<void> {
+  if (!(await requestDatabase()).lostPlayground) return;
+  (await cookies()).delete(PLAYGROUND_COOKIE);
+  throw new AppError(
+    "conflict",
+    "De speeltuin waarin je werkte bestaat niet meer of is niet meer van jou. Er is niets gewijzigd. Herlaad de pagina: je werkt dan met de echte gegevens.",
+  );
+}
 
 async function playgroundCookie(): Promise<string | null> {
   let store: Awaited<ReturnType<typeof cookies>>;
@@ -64,4 +82,9 @@ export async function db() {
 /** The playground this request works in, or null. */
 export async function activePlayground(): Promise<Playground | null> {
   return (await requestDatabase()).playground;
+}
+
+/** The browser still names a playground that is gone: the page says it shows real data. */
+export async function lostPlayground(): Promise<boolean> {
+  return (await requestDatabase()).lostPlayground;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PreviewOutcome, UploadedFile } from "@/lib/domain/imports/import-run-store";
 import { DEFAULT_UPLOAD_LIMITS } from "@/lib/excel/read/inspect-upload";
+import { refuseWritesFromLostPlayground } from "./database";
 import { readUploadedFile } from "./read-upload";
 
 /**
@@ -11,6 +12,7 @@ export async function uploadPreviewResponse(
   request: Request,
   preview: (file: UploadedFile, requestId: string) => Promise<PreviewOutcome>,
 ): Promise<Response> {
+  await refuseWritesFromLostPlayground();
   const file = await readUploadedFile(request, DEFAULT_UPLOAD_LIMITS.maxBytes);
   const outcome = await preview(file, request.headers.get("x-request-id") ?? randomUUID());
   return Response.json(outcome, { status: outcome.state === "rejected" ? 422 : 200 });

@@ -100,6 +100,11 @@ test("an expert plans a slot and writes an agreement; the HR officer books the s
   await expect(banner).toHaveCount(0);
   await expect(hr).not.toHaveTitle(/Speeltuin\]/);
 
+  // The HR officer goes back in and leaves the entity's page open there.
+  await hr.getByRole("button", { name: `Betreden: AGO — ${ENTITY}` }).click();
+  await expect(banner).toBeVisible();
+  await openEntity(hr, ENTITY);
+
   // The expert sees the playground among all playgrounds, and removes it.
   await expert.getByRole("link", { name: "Speeltuin" }).click();
   const all = expert.getByRole("table", { name: "Alle speeltuinen" });
@@ -108,6 +113,13 @@ test("an expert plans a slot and writes an agreement; the HR officer books the s
   await all.getByRole("button", { name: /Verwijderen: AGO .*Dirk Wouters/ }).click();
   await expert.getByRole("dialog", { name: "Verwijderen" }).getByRole("button", { name: "Verwijderen" }).click();
   await expect(all).toHaveCount(0);
+
+  // The HR officer's page still shows the playground: a change from it is refused, not made on real data.
+  await hr.getByRole("button", { name: "Slot vrijgeven" }).click();
+  await expect(hr.getByText(/De speeltuin waarin je werkte bestaat niet meer/)).toBeVisible();
+  await hr.reload();
+  await expect(banner).toHaveCount(0);
+  await expect(hr.getByText(/^Gekozen slot: /)).toContainText(slot.label);
 
   await expertContext.close();
   await hrContext.close();

@@ -39,11 +39,13 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
       has_function_code: boolean;
       in_personnel_list: boolean;
       has_current_link: boolean;
+      has_requested_position: boolean;
       reason: string | null;
     }>(sql`
       select r.id, r.kind, r.status, r.start_date::text, r.end_date::text, r.function_profile_id is not null as has_function_code,
              r.in_personnel_list,
              exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${RUN_DATE}::date)) as has_current_link,
+             exists (select 1 from position_requests q where q.relation_id = r.id and q.decision = 'requested') as has_requested_position,
              ${step1ReasonSql(RUN_DATE)} as reason
       from employment_relations r`);
     expect(rows.rows.length).toBe(data.employmentRelations.length);
@@ -58,6 +60,7 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
           hasFunctionCode: row.has_function_code,
           inPersonnelList: row.in_personnel_list,
           hasCurrentLink: row.has_current_link,
+          hasRequestedPosition: row.has_requested_position,
         },
         RUN_DATE,
       );
@@ -179,6 +182,34 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
     expect(created).toBeGreaterThan(0);
     expect(await t.db.transaction((tx) => createStep1Positions(tx, { entityId: entity.id, runDate: RUN_DATE, actorId: null }))).toBe(0);
   });
+
+  it("makes no second position for a relation the template already requests, once it is eligible on a later run", async () => {
+    const entity = third!;
+    // Someone starting on 1 August: left for step 3 by the June run, where the entity requests their position.
+    const inserted = await t.db.execute<{ id: string }>(sql`
+      insert into employment_relations (entity_id, person_id, relation_number, kind, legal_status, status, start_date, fte, function_profile_id, grade_id, org_unit_id)
+      select entity_id, person_id, 9, kind, legal_status, status, '2025-08-01', fte, function_profile_id, grade_id, org_unit_id
+      from employment_relations
+      where entity_id = ${entity.id} and kind = 'employee' and status = 'active' and function_profile_id is not null and grade_id is not null and org_unit_id is not null
+      order by id limit 1
+      returning id`);
+    const late = inserted.rows[0]!.id;
+    const reasonOn = async (date: string) => (await t.db.execute<{ reason: string | null }>(sql`select ${step1ReasonSql(date)} as reason from employment_relations r where r.id = ${late}`)).rows[0]!.reason;
+    expect(await reasonOn(RUN_DATE)).toBe("not_yet_in_service");
+    const file = await t.db.execute<{ id: string }>(sql`
+      insert into stored_files (entity_id, purpose, file_name, content_type, size_bytes, sha256, content)
+      values (${entity.id}, 'position-template-upload', 'sjabloon.xlsx', 'application/octet-stream', 1, 'x', '\\x00'::bytea) returning id`);
+    const run = await t.db.execute<{ id: string }>(sql`
+      insert into import_runs (entity_id, kind, state, file_id) values (${entity.id}, 'position-template', 'committed', ${file.rows[0]!.id}) returning id`);
+    await t.db.execute(sql`
+      insert into position_requests (entity_id, import_run_id, row_number, relation_id, decision, function_profile_id, grade_id, org_unit_id, fte)
+      select entity_id, ${run.rows[0]!.id}, 2, id, 'requested', function_profile_id, grade_id, org_unit_id, fte from employment_relations where id = ${late}`);
+
+    expect(await reasonOn("2025-09-01")).toBe("requested_in_step3");
+    expect((await step1Counts(t.db, entity.id, "2025-09-01")).requested_in_step3).toBe(1);
+    await runStep1(t.db, { entityId: entity.id, runDate: "2025-09-01", actorId: null });
+    expect(await count(sql`select count(*)::int as n from position_links where relation_id = ${late}`)).toBe(0);
+  });
 });
 
 // The full demo data (~30,000 relations) on PostgreSQL: every relation gets the outcome the rules give.
@@ -204,6 +235,7 @@ describe.runIf(testDatabaseKind() === "postgres")("step 1 on the full demo data 
           hasFunctionCode: r.functionProfileId != null,
           inPersonnelList: r.inPersonnelList ?? true,
           hasCurrentLink: false,
+          hasRequestedPosition: false,
         },
         RUN_DATE,
       );
@@ -220,4 +252,5 @@ describe.runIf(testDatabaseKind() === "postgres")("step 1 on the full demo data 
     for (const entity of data.entities) created += (await runStep1(t.db, { entityId: entity.id, runDate: RUN_DATE, actorId: null })).created;
     expect(created).toBe(expected.create);
   });
+
 });

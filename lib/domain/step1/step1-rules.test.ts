@@ -10,6 +10,7 @@ const relation = (overrides: Partial<Step1Relation> = {}): Step1Relation => ({
   hasFunctionCode: true,
   inPersonnelList: true,
   hasCurrentLink: false,
+  hasRequestedPosition: false,
   ...overrides,
 });
 const reasonOf = (overrides: Partial<Step1Relation>) => {
@@ -30,6 +31,7 @@ describe("step 1 rules, one at a time", () => {
     [{ endDate: "2026-11-30" }, "ended"],
     [{ startDate: "2026-12-02" }, "not_yet_in_service"],
     [{ hasFunctionCode: false }, "no_function_code"],
+    [{ hasRequestedPosition: true }, "requested_in_step3"],
   ])("%j -> %s", (overrides, reason) => {
     expect(reasonOf(overrides)).toBe(reason);
   });
@@ -59,6 +61,11 @@ describe("step 1 rules, at the edges and combined", () => {
   });
   it("puts an existing link before everything else", () => {
     expect(reasonOf({ hasCurrentLink: true, kind: "non_employee", status: "leave", hasFunctionCode: false })).toBe("already_linked");
+  });
+  it("keeps a template's request out of step 1 only when nothing else does: the request's own reason stays", () => {
+    expect(reasonOf({ hasRequestedPosition: true, hasFunctionCode: false })).toBe("no_function_code");
+    expect(reasonOf({ hasRequestedPosition: true, startDate: "2027-01-01" })).toBe("not_yet_in_service");
+    expect(reasonOf({ hasRequestedPosition: true, hasCurrentLink: true })).toBe("already_linked");
   });
   it("puts a relation no longer listed before what it is", () => {
     expect(reasonOf({ inPersonnelList: false, kind: "non_employee" })).toBe("not_in_personnel_list");

@@ -12,8 +12,10 @@
  * 7. not yet in service     its start date lies after the run date (starting on the run date is in)
  * 8. no function code       otherwise eligible, but Profielbeheer does not allow a position
  *                           without a function code: the entity requests one in step 3
+ * 9. requested in step 3    otherwise eligible (e.g. on a later run, once in service), but the
+ *                           entity's template already requests its position, which step 4 makes
  * What a relation is comes before what it lacks: a reason the entity can act on (8) is only given
- * when nothing else keeps the relation out.
+ * when nothing else keeps the relation out, and (9) only keeps step 1 from making a second position.
  */
 export const STEP1_REASONS = [
   "already_linked",
@@ -24,6 +26,7 @@ export const STEP1_REASONS = [
   "ended",
   "not_yet_in_service",
   "no_function_code",
+  "requested_in_step3",
 ] as const;
 export type Step1Reason = (typeof STEP1_REASONS)[number];
 
@@ -36,6 +39,8 @@ export interface Step1Relation {
   hasFunctionCode: boolean;
   inPersonnelList: boolean;
   hasCurrentLink: boolean;
+  /** The entity's template (step 3) requests a position for it. */
+  hasRequestedPosition: boolean;
 }
 
 export type Step1Outcome = { create: true } | { create: false; reason: Step1Reason };
@@ -55,5 +60,6 @@ function firstReason(r: Step1Relation, runDate: string): Step1Reason | null {
   if (r.endDate !== null && r.endDate < runDate) return "ended";
   if (r.startDate > runDate) return "not_yet_in_service";
   if (!r.hasFunctionCode) return "no_function_code";
+  if (r.hasRequestedPosition) return "requested_in_step3";
   return null;
 }

@@ -1,5 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 
+/** The entity's template (step 3) requests a position for the relation. */
+const requestedInTemplate = sql`exists (
+  select 1 from position_requests q where q.entity_id = r.entity_id and q.relation_id = r.id and q.decision = 'requested'
+)`;
+
 /**
  * The step 1 rules (step1-rules.ts) as one SQL expression over `employment_relations r`: the
  * reason a relation is left out on the run date, or null when it gets a position. Kept in the
@@ -21,6 +26,7 @@ export function step1ReasonSql(runDate: string): SQL<string | null> {
     when r.end_date < ${runDate}::date then 'ended'
     when r.start_date > ${runDate}::date then 'not_yet_in_service'
     when r.function_profile_id is null then 'no_function_code'
+    when ${requestedInTemplate} then 'requested_in_step3'
   end`;
 }
 
@@ -38,5 +44,6 @@ export function step1EligibleSql(runDate: string): SQL {
       select 1 from position_links l
       where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${runDate}::date)
     )
+    and not ${requestedInTemplate}
   )`;
 }

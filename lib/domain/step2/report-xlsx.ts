@@ -14,6 +14,7 @@ export const REASON_LABELS: Record<ReportReason, string> = {
   ended: "Uit dienst vóór de rundatum",
   not_yet_in_service: "Nog niet in dienst op de rundatum",
   no_function_code: "Geen functiecode (Profielbeheer)",
+  requested_in_step3: "Arbeidsplaats al aangevraagd in het sjabloon (stap 3)",
   after_run: "Niet behandeld: toegevoegd of ontkoppeld na de run van stap 1",
 };
 
