@@ -126,6 +126,19 @@ describe(`the personnel plan after onboarding (${testDatabaseKind()})`, () => {
     await expect(linkRelation(t.db, { entityId: entity.id, positionId: third.positionId, ...free[2]!, fte: 1, from: "2026-12-01", actorId })).resolves.toMatchObject({ linkId: expect.any(String) });
   });
 
+  it("lists as unlinked on a date only relations in service then, and says when a link starts later", async () => {
+    const unlinked = (date: string) => planList(t.db, { scope: [entity.id], date, list: "unlinked" });
+    const someone = `(${free[2]!.vlimpers}/${free[2]!.relationNumber})`;
+    expect((await unlinked("2026-11-15")).find((r) => r.person?.includes(someone))).toMatchObject({ detail: "linked_later" });
+    const starters = await t.db.execute<{ key: string; start_date: string }>(sql`
+      select '(' || p.vlimpers_number || '/' || r.relation_number || ')' as key, r.start_date::text from employment_relations r join persons p on p.id = r.person_id
+      where r.entity_id = ${entity.id} and r.in_personnel_list and r.start_date > '2026-01-15' order by r.start_date limit 1`);
+    const starter = starters.rows[0]!;
+    const before = (await unlinked("2026-01-15")).map((r) => r.person ?? "");
+    expect(before.some((p) => p.includes(starter.key))).toBe(false);
+    expect((await unlinked(starter.start_date)).some((r) => r.person?.includes(starter.key))).toBe(true);
+  });
+
   it("corrects a position with a freeze and an abolition planned: in force from today, and the planned versions keep their dates with the new data", async () => {
     const made = await createPosition(t.db, { entityId: entity.id, data: data1(), validFrom: "2026-02-01", actorId });
     if (!made.ok) throw new Error("position not created");

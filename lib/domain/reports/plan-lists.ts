@@ -32,8 +32,9 @@ const LIMIT = 5_000;
  * One list of the personnel plan on a date, for the entities in scope, at most 5,000 rows:
  * - vacant: positions that count on the date with FTE left free (vacant FTE > 0), frozen ones excluded;
  * - frozen: positions frozen on the date;
- * - unlinked: employment relations in the personnel list without a link on the date, with the
- *   reason step 1 gives (or "after_run" when none applies);
+ * - unlinked: employment relations in the personnel list and in service on the date, without a link
+ *   then, with the reason step 1 gives (or "linked_later" when a link starts after the date, or
+ *   "after_run" when no reason applies);
  * - mismatch: links on the date whose position's grade or function code differs from the relation's,
  *   or whose relation is no longer in the personnel list.
  */
@@ -62,7 +63,8 @@ export async function planList(db: DbOrTx, input: { scope: EntityScope; date: st
       query = sql`
         select e.name as entity, null::bigint as position_number, fp.code as function_code, g.code as grade_code, u.code as unit_code, r.fte,
                null::numeric as occupied, p.last_name || ' ' || p.first_name || ' (' || p.vlimpers_number || '/' || r.relation_number || ')' as person,
-               coalesce(${step1ReasonSql(d)}, 'after_run') as detail
+               case when exists (select 1 from position_links l where l.relation_id = r.id and l.valid_from > ${d}::date) then 'linked_later'
+                    else coalesce(${step1ReasonSql(d)}, 'after_run') end as detail
         from employment_relations r
         join persons p on p.id = r.person_id
         join entities e on e.id = r.entity_id
@@ -70,6 +72,7 @@ export async function planList(db: DbOrTx, input: { scope: EntityScope; date: st
         left join grades g on g.id = r.grade_id
         left join org_units u on u.id = r.org_unit_id
         where ${scoped("r.entity_id")} and r.in_personnel_list
+          and r.start_date <= ${d}::date and (r.end_date is null or r.end_date >= ${d}::date)
           and not exists (select 1 from position_links l where l.relation_id = r.id and ${holds("l")})`;
       break;
     case "mismatch":
