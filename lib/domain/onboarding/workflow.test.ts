@@ -53,7 +53,7 @@ function expected(cur: WorkflowPosition, cmd: WorkflowCommand, actor: Actor): Wo
     case "withdraw":
       if (actor === "system") return null;
       if (isAt(s, "waiting_entity")) return cur;
-      if (isAt(s + 1, "waiting_central")) return pos(s, "waiting_entity");
+      if (isAt(s + 1, "waiting_central") || isAt(s + 1, "failed")) return pos(s, "waiting_entity");
       return null;
     case "reopen":
       if (actor !== "central" || cmd.reason.trim() === "" || cur.state === "running" || s > cur.step) return null;
@@ -85,8 +85,8 @@ describe("transition: every command × actor × position", () => {
     expect(COMMANDS).toHaveLength(33);
     expect(POSITIONS).toHaveLength(42);
     // Counted by hand: start 3 steps × 5 idle states, finish 3, fail 3, complete 3 × 2 actors,
-    // withdraw 3 × 2 positions × 2 actors, reopen by central with a reason: Σ min(step, 6) × 5 idle states = 27 × 5.
-    expect(CASES.filter((c) => c.next)).toHaveLength(15 + 3 + 3 + 6 + 12 + 135);
+    // withdraw 3 × 3 positions × 2 actors, reopen by central with a reason: Σ min(step, 6) × 5 idle states = 27 × 5.
+    expect(CASES.filter((c) => c.next)).toHaveLength(15 + 3 + 3 + 6 + 18 + 135);
   });
 
   // Tuples with %s: a $name title would be cut at 40 characters, hiding the expected outcome.

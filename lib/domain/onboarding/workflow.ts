@@ -90,7 +90,8 @@ export function transition(current: WorkflowPosition, command: WorkflowCommand, 
       if (actor === "system") return refuse("Enkel een persoon kan een ingediende stap weer openen.");
       const next = (command.step + 1) as Step;
       if (current.step === command.step && current.state === "waiting_entity") return { ok: true, next: current };
-      if (current.step !== next || current.state !== "waiting_central") {
+      // After a failed run of the next step nothing of it was kept: the entity may still change its input.
+      if (current.step !== next || (current.state !== "waiting_central" && current.state !== "failed")) {
         return refuse(`Stap ${next} is al gestart of voorbij: stap ${command.step} kan niet meer wijzigen. Vraag het centrale team om hem te heropenen.`);
       }
       return { ok: true, next: { step: command.step, state: "waiting_entity" } };

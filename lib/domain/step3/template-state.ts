@@ -7,8 +7,8 @@ export type TemplateStage = "not_yet" | "open" | "submitted" | "closed";
 
 /**
  * Where the entity's template stands: not yet (the step-2 review is not done), open (step 3:
- * uploads and corrections), submitted (step 4 waits for the central agency; a new accepted upload
- * reopens step 3), closed (step 4 ran or runs).
+ * uploads and corrections), submitted (step 4 waits for the central agency, or its run failed and
+ * kept nothing; a new accepted upload reopens step 3), closed (step 4 ran or runs).
  */
 export async function templateStage(db: DbOrTx, entityId: string): Promise<TemplateStage> {
   const onboarding = await readWorkflow(db, entityId);
