@@ -64,9 +64,9 @@ describe(`planning and agreements (${testDatabaseKind()})`, () => {
     await bookSlot(t.db, { entityId: b.id, slotId: april.id, today: TODAY, actorId: expert });
     expect(await slotOf(a.id)).toBe(may.id);
 
-    // Once April has begun, b can neither move nor leave.
-    expect(await refusal(bookSlot(t.db, { entityId: b.id, slotId: may.id, today: "2026-04-02", actorId: expert }))).toMatch(/al begonnen en kan niet meer wijzigen/);
-    expect(await refusal(cancelBooking(t.db, { entityId: b.id, today: "2026-04-02", actorId: expert }))).toMatch(/al begonnen/);
+    // While April is under way, b can neither move nor leave.
+    expect(await refusal(bookSlot(t.db, { entityId: b.id, slotId: may.id, today: "2026-04-02", actorId: expert }))).toMatch(/loopt deze maand en kan niet meer wijzigen/);
+    expect(await refusal(cancelBooking(t.db, { entityId: b.id, today: "2026-04-30", actorId: expert }))).toMatch(/loopt deze maand/);
     await cancelBooking(t.db, { entityId: a.id, today: TODAY, actorId: expert });
     expect(await slotOf(a.id)).toBeNull();
 
@@ -90,6 +90,8 @@ describe(`planning and agreements (${testDatabaseKind()})`, () => {
       ["2027-01-01", "after_deadline"],
     ]);
     expect((await entityPlanning(t.db, { entityId: b.id, today: "2026-04-02" })).locked).toBe(true);
+    // Once April is over without b onboarded, it may choose a later slot again.
+    expect((await entityPlanning(t.db, { entityId: b.id, today: "2026-05-01" })).locked).toBe(false);
     expect((await entityPlanning(t.db, { entityId: a.id, today: TODAY })).slots.find((s) => s.month === "2026-04-01")?.refusal).toBe("slot_full");
 
     const audits = await t.db.select({ action: auditEvents.action, entityId: auditEvents.entityId }).from(auditEvents).where(sql`${auditEvents.action} like 'planning.%slot'`);

@@ -109,7 +109,7 @@ const REFUSALS: Record<BookingRefusal, string> = {
   slot_started: "Dit slot is al begonnen; kies een slot in een latere maand.",
   slot_full: "Dit slot is volzet. Kies een ander slot.",
   after_deadline: "Dit slot eindigt na de uiterste datum voor de aansluiting; kies een vroeger slot.",
-  current_started: "Het slot van deze entiteit is al begonnen en kan niet meer wijzigen.",
+  current_started: "Het slot van deze entiteit loopt deze maand en kan niet meer wijzigen.",
   completed: "Deze entiteit is al aangesloten; er valt niets meer te plannen.",
 };
 

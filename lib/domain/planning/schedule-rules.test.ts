@@ -50,9 +50,14 @@ describe("booking a slot", () => {
     expect(check({ deadline: null, target: { month: "2030-01-01" } })).toBeNull();
   });
 
-  it("refuses to move an entity whose slot has started, but lets it keep the slot it holds", () => {
+  it("refuses to move an entity whose slot is under way, but lets it keep the slot it holds", () => {
     expect(check({ currentSlotMonth: "2026-03-01" })).toBe("current_started");
     expect(check({ currentSlotMonth: "2026-04-01" })).toBeNull();
+  });
+
+  it("lets an entity whose slot month is over without being onboarded choose a later slot", () => {
+    expect(check({ currentSlotMonth: "2026-02-01" })).toBeNull();
+    expect(check({ currentSlotMonth: "2026-02-01", currentStep: 7 })).toBe("completed");
   });
 
   it("refuses an entity that has finished onboarding", () => {
@@ -61,9 +66,11 @@ describe("booking a slot", () => {
 });
 
 describe("giving up a slot", () => {
-  it("is allowed until the slot starts", () => {
+  it("is allowed until the slot starts, and again once its month is over without the onboarding done", () => {
     expect(cancelRefusal({ currentSlotMonth: "2026-04-01", today: "2026-03-31", currentStep: 2 })).toBeNull();
     expect(cancelRefusal({ currentSlotMonth: "2026-04-01", today: "2026-04-01", currentStep: 2 })).toBe("current_started");
+    expect(cancelRefusal({ currentSlotMonth: "2026-04-01", today: "2026-04-30", currentStep: 2 })).toBe("current_started");
+    expect(cancelRefusal({ currentSlotMonth: "2026-04-01", today: "2026-05-01", currentStep: 2 })).toBeNull();
     expect(cancelRefusal({ currentSlotMonth: "2026-04-01", today: "2026-03-01", currentStep: 7 })).toBe("completed");
   });
 });

@@ -15,9 +15,17 @@ export function lastDayOfMonth(month: string): string {
   return `${month.slice(0, 7)}-${String(last).padStart(2, "0")}`;
 }
 
-/** A slot has started once its month has begun: from then on nobody books it, leaves it or changes to another. */
+/** A slot has started once its month has begun: from then on nobody books it. */
 export function slotHasStarted(slotMonth: string, today: string): boolean {
   return monthOf(today) >= slotMonth;
+}
+
+/**
+ * The slot's month is under way: the entity holding it is being onboarded and can neither leave it
+ * nor move. Once the month is over without the onboarding done, it may choose a later slot.
+ */
+export function slotIsUnderWay(slotMonth: string, today: string): boolean {
+  return monthOf(today) === slotMonth;
 }
 
 export type BookingRefusal =
@@ -27,7 +35,7 @@ export type BookingRefusal =
   | "slot_full"
   /** The slot's month ends after the deadline: the entity would be onboarded too late. */
   | "after_deadline"
-  /** The entity's current slot has begun: it can no longer move. */
+  /** The entity's current slot is under way: it can no longer move. */
   | "current_started"
   /** The entity has finished onboarding: there is nothing left to plan. */
   | "completed";
@@ -46,7 +54,7 @@ export interface BookingCheck {
 /** Why the entity may not take this slot now, or null when it may. */
 export function bookingRefusal(check: BookingCheck): BookingRefusal | null {
   if (check.currentStep >= 7) return "completed";
-  if (check.currentSlotMonth !== null && check.currentSlotMonth !== check.target.month && slotHasStarted(check.currentSlotMonth, check.today)) {
+  if (check.currentSlotMonth !== null && check.currentSlotMonth !== check.target.month && slotIsUnderWay(check.currentSlotMonth, check.today)) {
     return "current_started";
   }
   if (slotHasStarted(check.target.month, check.today)) return "slot_started";
@@ -58,7 +66,7 @@ export function bookingRefusal(check: BookingCheck): BookingRefusal | null {
 /** Why the entity may not give up its slot now, or null when it may. */
 export function cancelRefusal({ currentSlotMonth, today, currentStep }: { currentSlotMonth: string | null; today: string; currentStep: number }): BookingRefusal | null {
   if (currentStep >= 7) return "completed";
-  if (currentSlotMonth !== null && slotHasStarted(currentSlotMonth, today)) return "current_started";
+  if (currentSlotMonth !== null && slotIsUnderWay(currentSlotMonth, today)) return "current_started";
   return null;
 }
 
