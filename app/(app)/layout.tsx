@@ -9,6 +9,7 @@ import { hasPermission, primaryRole } from "@/lib/auth/permissions";
 import { appEnv } from "@/lib/env";
 import { signOutAction } from "@/lib/server/session-actions";
 import { LeavePlaygroundButton, PlaygroundBannerControls } from "@/components/playground/playground-controls";
+import { PlaygroundTabSync } from "@/components/playground/playground-tab-sync";
 import { activePlayground, lostPlayground } from "@/lib/server/database";
 
 export const dynamic = "force-dynamic";
@@ -76,6 +77,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </>
       }
     >
+      <PlaygroundTabSync playgroundId={playground?.id ?? null} />
       {children}
     </AppFrame>
   );

@@ -95,10 +95,17 @@ test("an expert plans a slot and writes an agreement; the HR officer books the s
   await expect(banner.getByRole("status")).toHaveText("De speeltuin staat terug aan het begin.");
   await hr.reload();
   await expect(await currentStepItem(hr)).toContainText("Automatische aanmaak en koppeling");
+  // A second tab on the playground follows when the first one leaves it (it reloads on real data).
+  const otherTab = await hrContext.newPage();
+  await otherTab.goto(hr.url());
+  const otherBanner = otherTab.getByRole("region", { name: /^SPEELTUIN — / });
+  await expect(otherBanner).toBeVisible();
   await banner.getByRole("button", { name: "Speeltuin verlaten" }).click();
   await expect(hr.getByRole("heading", { level: 1, name: "Speeltuin" })).toBeVisible();
   await expect(banner).toHaveCount(0);
   await expect(hr).not.toHaveTitle(/Speeltuin\]/);
+  await expect(otherBanner).toHaveCount(0);
+  await otherTab.close();
 
   // The HR officer goes back in and leaves the entity's page open there.
   await hr.getByRole("button", { name: `Betreden: AGO — ${ENTITY}` }).click();

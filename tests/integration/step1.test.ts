@@ -4,7 +4,7 @@ import { generateDemoData } from "../../lib/demo/generate";
 import { loadDemoData } from "../../lib/demo/load";
 import { createStep1Positions, step1Counts } from "@/lib/domain/step1/step1-queries";
 import { step1Outcome, STEP1_REASONS } from "@/lib/domain/step1/step1-rules";
-import { step1EligibleSql, step1ReasonSql } from "@/lib/domain/step1/step1-sql";
+import { requestedInTemplateSql, step1EligibleSql, step1ReasonSql } from "@/lib/domain/step1/step1-sql";
 import { markStep1Failed, runStep1, startStep1 } from "@/lib/domain/step1/run-step1";
 import { AppError } from "@/lib/errors/app-error";
 import { queueFor, stopQueue } from "@/lib/jobs/queue";
@@ -45,7 +45,7 @@ describe(`step 1 on the small demo data (${testDatabaseKind()})`, () => {
       select r.id, r.kind, r.status, r.start_date::text, r.end_date::text, r.function_profile_id is not null as has_function_code,
              r.in_personnel_list,
              exists (select 1 from position_links l where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${RUN_DATE}::date)) as has_current_link,
-             exists (select 1 from position_requests q where q.relation_id = r.id and q.decision = 'requested') as has_requested_position,
+             ${requestedInTemplateSql} as has_requested_position,
              ${step1ReasonSql(RUN_DATE)} as reason
       from employment_relations r`);
     expect(rows.rows.length).toBe(data.employmentRelations.length);

@@ -39,7 +39,7 @@ export interface Step1Relation {
   hasFunctionCode: boolean;
   inPersonnelList: boolean;
   hasCurrentLink: boolean;
-  /** The entity's template (step 3) requests a position for it. */
+  /** The entity's template (step 3) requests a position for it that is still to be made or unoccupied. */
   hasRequestedPosition: boolean;
 }
 

@@ -1,8 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 
-/** The entity's template (step 3) requests a position for the relation. */
-const requestedInTemplate = sql`exists (
-  select 1 from position_requests q where q.entity_id = r.entity_id and q.relation_id = r.id and q.decision = 'requested'
+/**
+ * The entity's template (step 3) requests a position for the relation that step 4 has still to make
+ * or that nobody has occupied yet (step 6 links the relation to it). Over `employment_relations r`.
+ */
+export const requestedInTemplateSql = sql`exists (
+  select 1 from position_requests q
+  where q.entity_id = r.entity_id and q.relation_id = r.id and q.decision = 'requested'
+    and (q.position_id is null or not exists (select 1 from position_links pl where pl.position_id = q.position_id))
 )`;
 
 /**
@@ -26,7 +31,7 @@ export function step1ReasonSql(runDate: string): SQL<string | null> {
     when r.end_date < ${runDate}::date then 'ended'
     when r.start_date > ${runDate}::date then 'not_yet_in_service'
     when r.function_profile_id is null then 'no_function_code'
-    when ${requestedInTemplate} then 'requested_in_step3'
+    when ${requestedInTemplateSql} then 'requested_in_step3'
   end`;
 }
 
@@ -44,6 +49,6 @@ export function step1EligibleSql(runDate: string): SQL {
       select 1 from position_links l
       where l.relation_id = r.id and (l.valid_to is null or l.valid_to > ${runDate}::date)
     )
-    and not ${requestedInTemplate}
+    and not ${requestedInTemplateSql}
   )`;
 }
