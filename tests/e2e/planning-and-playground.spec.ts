@@ -122,7 +122,7 @@ test("an expert plans a slot and writes an agreement; the HR officer books the s
   await expect(all).toHaveCount(0);
 
   // The HR officer's page still shows the playground: a change from it is refused, not made on real data.
-  await hr.getByRole("button", { name: "Slot vrijgeven" }).click();
+  await hr.getByRole("button", { name: "Personeelslijst exporteren (.xlsx)" }).click();
   await expect(hr.getByText(/De speeltuin waarin je werkte bestaat niet meer/)).toBeVisible();
   await hr.reload();
   await expect(banner).toHaveCount(0);
