@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { entities, onboardings } from "@/db/schema";
-import { occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { positionsCountedOn } from "@/lib/domain/reports/occupancy-report";
 
 export type EntityScope = "all" | readonly string[];
 
@@ -22,12 +22,10 @@ export type EntityOverviewRow = {
   vacantFte: number;
 };
 
-type OccupancyFigure = "positionCount" | "positionFte" | "occupiedFte" | "vacantFte";
-
 /**
- * One row per entity in scope with its headline figures: relations and onboarding from one query,
- * positions and FTE from the occupancy report on `asOf` (the same rules as every report: versions
- * and links valid on the date, vacant FTE counted per position).
+ * One row per entity in scope with its headline figures, in one query: relations and onboarding,
+ * and positions and FTE on `asOf` by the occupancy report's rules (versions and links valid on the
+ * date, vacant FTE counted per position).
  */
 export async function listEntityOverview(
   db: DbOrTx,
@@ -35,8 +33,15 @@ export async function listEntityOverview(
 ): Promise<EntityOverviewRow[]> {
   if (scope !== "all" && scope.length === 0) return [];
   const inScope = (column: SQL) => (scope === "all" ? sql`true` : sql`${column} = any(${sql.param([...scope])}::uuid[])`);
-  const result = await db.execute<Omit<EntityOverviewRow, OccupancyFigure>>(sql`
-    with relation_counts as (
+  const result = await db.execute<EntityOverviewRow>(sql`
+    with ${positionsCountedOn(inScope(sql`pv.entity_id`), asOf)},
+    occupancy as (
+      select entity_id, count(*)::int as position_count, sum(fte)::float8 as position_fte, sum(occupied)::float8 as occupied_fte,
+             sum(greatest(fte - occupied, 0))::float8 as vacant_fte
+      from per_position
+      group by entity_id
+    ),
+    relation_counts as (
       select entity_id,
              count(*)::int as relation_count,
              (count(*) filter (where status = 'active'))::int as active_relation_count
@@ -49,25 +54,19 @@ export async function listEntityOverview(
            coalesce(rc.relation_count, 0) as "relationCount",
            coalesce(rc.active_relation_count, 0) as "activeRelationCount",
            coalesce(o.current_step, 1) as "currentStep",
-           coalesce(o.current_state, 'not_started') as "currentState"
+           coalesce(o.current_state, 'not_started') as "currentState",
+           coalesce(oc.position_count, 0) as "positionCount",
+           coalesce(oc.position_fte, 0) as "positionFte",
+           coalesce(oc.occupied_fte, 0) as "occupiedFte",
+           coalesce(oc.vacant_fte, 0) as "vacantFte"
     from entities e
     join policy_areas p on p.id = e.policy_area_id
     left join onboardings o on o.entity_id = e.id
     left join relation_counts rc on rc.entity_id = e.id
+    left join occupancy oc on oc.entity_id = e.id
     where e.active and ${inScope(sql`e.id`)}
     order by e.name`);
-  const { groups } = await occupancyReport(db, { scope, date: asOf, by: "entity" });
-  const occupancy = new Map(groups.map((g) => [g.key, g]));
-  return result.rows.map((row) => {
-    const figures = occupancy.get(row.code);
-    return {
-      ...row,
-      positionCount: figures?.positions ?? 0,
-      positionFte: figures?.fte ?? 0,
-      occupiedFte: figures?.occupiedFte ?? 0,
-      vacantFte: figures?.vacantFte ?? 0,
-    };
-  });
+  return result.rows;
 }
 
 /** The active entities in scope by name, for pages that only link to them. */

@@ -57,6 +57,34 @@ const GROUP: Record<OccupancyDimension, { key: string; label: string }> = {
 };
 
 /**
+ * The common table expressions `counted`, `occupied` and `per_position`: every position that counts
+ * on the date (its version then is not abolished), with the FTE its links hold then, by the rules
+ * of occupancy-rules.ts. `inScope` is a condition on `pv.entity_id`. Shared by every figure of
+ * needs against occupancy, so the home page and the reports cannot count differently.
+ */
+export function positionsCountedOn(inScope: SQL, date: string): SQL {
+  return sql`counted as (
+      select pv.position_id, pv.entity_id, pv.fte, pv.grade_id, pv.org_unit_id, pv.function_profile_id, pv.lifecycle
+      from position_versions pv
+      where ${inScope} and pv.valid_from <= ${date}::date and (pv.valid_to is null or pv.valid_to > ${date}::date)
+        -- Not "<> 'abolished'": under row-level security the planner may not use the column's
+        -- statistics with the enum's (not leakproof) <>, and estimated no rows at all when every
+        -- position was active, which led it to a nested loop a hundred times slower.
+        and pv.lifecycle in ('active', 'frozen')
+    ),
+    occupied as (
+      select l.position_id, sum(l.fte) as fte
+      from position_links l
+      where l.valid_from <= ${date}::date and (l.valid_to is null or l.valid_to > ${date}::date)
+        and l.position_id in (select position_id from counted)
+      group by l.position_id
+    ),
+    per_position as (
+      select c.*, coalesce(o.fte, 0) as occupied from counted c left join occupied o on o.position_id = c.position_id
+    )`;
+}
+
+/**
  * Staffing needs against occupancy on a date, grouped, for the entities in scope: computed in the
  * database over the dated versions and links, with the rules of occupancy-rules.ts, and the totals
  * over all groups (government-wide for scope "all").
@@ -69,25 +97,7 @@ export async function occupancyReport(
   const inScope: SQL = input.scope === "all" ? sql`true` : sql`pv.entity_id = any(${`{${input.scope.join(",")}}`}::uuid[])`;
   const group = GROUP[input.by];
   const result = await db.execute<{ key: string | null; label: string | null; positions: number; fte: string; occupied: string; vacant: string; over: number; frozen: number }>(sql`
-    with counted as (
-      select pv.position_id, pv.entity_id, pv.fte, pv.grade_id, pv.org_unit_id, pv.function_profile_id, pv.lifecycle
-      from position_versions pv
-      where ${inScope} and pv.valid_from <= ${input.date}::date and (pv.valid_to is null or pv.valid_to > ${input.date}::date)
-        -- Not "<> 'abolished'": under row-level security the planner may not use the column's
-        -- statistics with the enum's (not leakproof) <>, and estimated no rows at all when every
-        -- position was active, which led it to a nested loop a hundred times slower.
-        and pv.lifecycle in ('active', 'frozen')
-    ),
-    occupied as (
-      select l.position_id, sum(l.fte) as fte
-      from position_links l
-      where l.valid_from <= ${input.date}::date and (l.valid_to is null or l.valid_to > ${input.date}::date)
-        and l.position_id in (select position_id from counted)
-      group by l.position_id
-    ),
-    per_position as (
-      select c.*, coalesce(o.fte, 0) as occupied from counted c left join occupied o on o.position_id = c.position_id
-    )
+    with ${positionsCountedOn(inScope, input.date)}
     select ${sql.raw(group.key)} as key, min(${sql.raw(group.label)}) as label, count(*)::int as positions,
            sum(p.fte)::text as fte, sum(p.occupied)::text as occupied, sum(greatest(p.fte - p.occupied, 0))::text as vacant,
            (count(*) filter (where p.occupied > p.fte + ${OVER_OCCUPATION_TOLERANCE}))::int as over,
