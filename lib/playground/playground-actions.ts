@@ -1,6 +1,5 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -8,7 +7,7 @@ import { todayInBrussels } from "@/lib/dates";
 import { actionClient } from "@/lib/server/action-client";
 import { activePlayground } from "@/lib/server/database";
 import { appPlaygroundStorage, realDatabase } from "@/lib/server/real-database";
-import { PLAYGROUND_COOKIE } from "./playground-cookie";
+import { setPlaygroundCookie } from "./playground-cookie";
 import { createPlayground, findOwnedPlayground, removePlayground, resetPlayground } from "./playground-service";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
 import { AppError } from "@/lib/errors/app-error";
@@ -26,9 +25,7 @@ async function realPrincipal(userId: string) {
 const services = async () => ({ real: await realDatabase(), storage: appPlaygroundStorage() });
 
 async function enter(playgroundId: string | null) {
-  const store = await cookies();
-  if (playgroundId) store.set(PLAYGROUND_COOKIE, playgroundId, { path: "/", httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https:") });
-  else store.delete(PLAYGROUND_COOKIE);
+  await setPlaygroundCookie(playgroundId);
   revalidatePath("/", "layout");
 }
 

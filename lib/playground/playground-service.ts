@@ -6,9 +6,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DatabaseHandle, DbOrTx } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { entities, playgrounds, users } from "@/db/schema";
+import { playgrounds, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { entityScope, hasPermission, type Principal, type Role } from "@/lib/auth/permissions";
+import { listEntityNames } from "@/lib/domain/entities/queries";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { queueFor, stopQueue } from "@/lib/jobs/queue";
 import { startWorker } from "@/lib/jobs/worker";
@@ -65,17 +66,7 @@ export async function findOwnedPlayground(db: DbOrTx, { playgroundId, userId }: 
 
 /** What a user may start a playground from: the entities they work with, and the demo entity. */
 export async function playgroundSources(db: DbOrTx, principal: Principal): Promise<{ source: string; label: string }[]> {
-  const scope = entityScope(principal, "playground.use");
-  const rows =
-    scope === "all"
-      ? await db.select({ id: entities.id, code: entities.code, name: entities.name }).from(entities).where(eq(entities.active, true)).orderBy(entities.name)
-      : scope.length === 0
-        ? []
-        : await db
-            .select({ id: entities.id, code: entities.code, name: entities.name })
-            .from(entities)
-            .where(and(eq(entities.active, true), sql`${entities.id} = any(${sql.param(scope)}::uuid[])`))
-            .orderBy(entities.name);
+  const rows = await listEntityNames(db, entityScope(principal, "playground.use"));
   return [{ source: DEMO_SOURCE, label: "Demo-entiteit" }, ...rows.map((e) => ({ source: `entity:${e.id}`, label: `${e.code} — ${e.name}` }))];
 }
 

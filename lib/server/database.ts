@@ -4,7 +4,7 @@ import { cache } from "react";
 import type { DatabaseHandle } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors/app-error";
-import { PLAYGROUND_COOKIE } from "@/lib/playground/playground-cookie";
+import { PLAYGROUND_COOKIE, setPlaygroundCookie } from "@/lib/playground/playground-cookie";
 import { grantedScope } from "@/lib/auth/permissions";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
 import { findOwnedPlayground, mayUseSource, playgroundHandle, touchPlayground, type Playground } from "@/lib/playground/playground-service";
@@ -46,7 +46,7 @@ export const requestDatabase = cache(async (): Promise<RequestDatabase> => {
  */
 export async function refuseWritesFromLostPlayground(): Promise<void> {
   if (!(await requestDatabase()).lostPlayground) return;
-  (await cookies()).delete(PLAYGROUND_COOKIE);
+  await setPlaygroundCookie(null);
   throw new AppError(
     "conflict",
     "De speeltuin waarin je werkte bestaat niet meer of is niet meer van jou. Er is niets gewijzigd. Herlaad de pagina: je werkt dan met de echte gegevens.",

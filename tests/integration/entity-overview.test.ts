@@ -8,7 +8,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../supp
 describe(`entity overview (${testDatabaseKind()})`, () => {
   let t: TestDatabase;
   let a: { id: string };
-  let b: { id: string };
+  let b: { id: string; code: string };
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -66,7 +66,7 @@ describe(`entity overview (${testDatabaseKind()})`, () => {
   it("returns only entities in scope, and nothing for an empty scope", async () => {
     expect((await listEntityOverview(t.db, { scope: [b.id], asOf: "2025-01-01" })).map((r) => r.id)).toEqual([b.id]);
     expect(await listEntityOverview(t.db, { scope: [], asOf: "2025-01-01" })).toEqual([]);
-    expect(await listEntityNames(t.db, [b.id])).toEqual([{ id: b.id, name: "B-entiteit" }]);
+    expect(await listEntityNames(t.db, [b.id])).toEqual([{ id: b.id, code: b.code, name: "B-entiteit" }]);
     expect(await listEntityNames(t.db, [])).toEqual([]);
     expect(await findEntityInScope(t.db, { entityId: a.id, scope: [b.id], asOf: "2025-01-01" })).toBeNull();
     expect(await findEntityInScope(t.db, { entityId: "not-a-uuid", scope: "all", asOf: "2025-01-01" })).toBeNull();

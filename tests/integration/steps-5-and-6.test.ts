@@ -88,7 +88,7 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
   it("starts at step 5 with every step-4 position vacant", async () => {
     expect(requested.length).toBeGreaterThan(2);
     expect((await onboarding()).currentStep).toBe(5);
-    expect(await step6Counts(t.db, entity.id)).toEqual({ link: 0, vacant: requested.length, alreadyLinked: 0, linkedElsewhere: 0, positionGone: 0 });
+    expect(await step6Counts(t.db, entity.id)).toEqual({ assigned: 0, link: 0, vacant: requested.length, alreadyLinked: 0, linkedElsewhere: 0, positionGone: 0 });
   });
 
   it("refuses a control report naming unknown people, foreign relations, a relation twice or one too big for its position", async () => {

@@ -69,11 +69,11 @@ export async function listEntityOverview(
   return result.rows;
 }
 
-/** The active entities in scope by name, for pages that only link to them. */
-export async function listEntityNames(db: DbOrTx, scope: EntityScope): Promise<{ id: string; name: string }[]> {
+/** The active entities in scope by name, for pages and choices that only name them. */
+export async function listEntityNames(db: DbOrTx, scope: EntityScope): Promise<{ id: string; code: string; name: string }[]> {
   if (scope !== "all" && scope.length === 0) return [];
-  const result = await db.execute<{ id: string; name: string }>(sql`
-    select id, name from entities
+  const result = await db.execute<{ id: string; code: string; name: string }>(sql`
+    select id, code, name from entities
     where active and ${scope === "all" ? sql`true` : sql`id = any(${sql.param([...scope])}::uuid[])`}
     order by name`);
   return result.rows;

@@ -82,6 +82,8 @@ export async function assignableRelations(db: DbOrTx, entityId: string, query: s
 }
 
 export interface Step6Counts {
+  /** Positions someone was chosen for in step 5, whatever step 6 will do with them. */
+  assigned: number;
   /** Positions that get their person linked. */
   link: number;
   /** Positions that stay vacant. */
@@ -96,7 +98,7 @@ export interface Step6Counts {
 
 /** What step 6 would do for the entity's assignments, run on `asOf`. */
 export async function step6Counts(db: DbOrTx, entityId: string, asOf = todayInBrussels()): Promise<Step6Counts> {
-  const result = await db.execute<{ link: number; vacant: number; already_linked: number; linked_elsewhere: number; position_gone: number }>(sql`
+  const result = await db.execute<{ assigned: number; link: number; vacant: number; already_linked: number; linked_elsewhere: number; position_gone: number }>(sql`
     with assignments as (
       select q.assigned_relation_id as relation_id,
              exists (select 1 from position_links l where l.relation_id = q.assigned_relation_id and l.position_id = q.position_id
@@ -109,7 +111,8 @@ export async function step6Counts(db: DbOrTx, entityId: string, asOf = todayInBr
       left join employment_relations r on r.id = q.assigned_relation_id
       where q.entity_id = ${entityId} and q.position_id is not null
     )
-    select count(*) filter (where relation_id is not null and not here and not elsewhere and not gone)::int as link,
+    select count(*) filter (where relation_id is not null)::int as assigned,
+           count(*) filter (where relation_id is not null and not here and not elsewhere and not gone)::int as link,
            count(*) filter (where relation_id is null)::int as vacant,
            count(*) filter (where here)::int as already_linked,
            count(*) filter (where elsewhere and not here)::int as linked_elsewhere,
@@ -117,6 +120,7 @@ export async function step6Counts(db: DbOrTx, entityId: string, asOf = todayInBr
     from assignments`);
   const row = result.rows[0]!;
   return {
+    assigned: Number(row.assigned),
     link: Number(row.link),
     vacant: Number(row.vacant),
     alreadyLinked: Number(row.already_linked),

@@ -66,8 +66,8 @@ export async function runStep6(db: Db, input: { entityId: string; runDate: strin
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`step6:${entityId}`}))`);
     const stepRun = await lockStepRun(tx, { step: 6, entityId, stepRunId: input.stepRunId });
     if (stepRun.state !== "running") {
-      const { linked = 0, link = 0, vacant = 0, alreadyLinked = 0, linkedElsewhere = 0, positionGone = 0 } = stepRun.counts;
-      return { linked, counts: { link, vacant, alreadyLinked, linkedElsewhere, positionGone } };
+      const { linked = 0, assigned = 0, link = 0, vacant = 0, alreadyLinked = 0, linkedElsewhere = 0, positionGone = 0 } = stepRun.counts;
+      return { linked, counts: { assigned, link, vacant, alreadyLinked, linkedElsewhere, positionGone } };
     }
     const counts = await step6Counts(tx, entityId, runDate);
     const linked = await createStep6Links(tx, { entityId, runDate, actorId });

@@ -88,7 +88,7 @@ export default async function Step5Page({ params, searchParams }: Props) {
           <Stack gap="sm">
             <FigureGrid
               figures={[
-                { label: t("figureAssigned"), value: format.number(counts.link + counts.alreadyLinked + counts.linkedElsewhere + counts.positionGone), accent: "blue" },
+                { label: t("figureAssigned"), value: format.number(counts.assigned), accent: "blue" },
                 { label: t("figureVacant"), value: format.number(counts.vacant) },
               ]}
             />
