@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const APP_PORT = 3100;
-const IDP_PORT = 3201;
+// Overridable so that two checkouts on one machine can run their browser tests side by side.
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3201);
 // "localhost", not 127.0.0.1: Next rewrites loopback addresses to "localhost" in request URLs,
 // and the OIDC redirect URI must match the one the browser used.
 export const APP_URL = `http://localhost:${APP_PORT}`;

@@ -17,9 +17,11 @@ const DATABASE_URL = (() => {
   url.pathname = `/${NAME}`;
   return url.toString();
 })();
-const PORTS = [3401, 3402];
+// 3401-3403 beside the default browser-test port 3100; they move with E2E_APP_PORT.
+const PORT_BASE = Number(process.env.E2E_APP_PORT ?? 3100) + 301;
+const PORTS = [PORT_BASE, PORT_BASE + 1];
 /** A third instance whose AUTH_SECRET is not the others': it must admit nobody with their sessions. */
-const MISCONFIGURED_PORT = 3403;
+const MISCONFIGURED_PORT = PORT_BASE + 2;
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",

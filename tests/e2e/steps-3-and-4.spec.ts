@@ -104,6 +104,6 @@ test("the HR officer fills the position template, fixes it, corrects a row onlin
   await signInAsDemo(page, "hr.omgeving@demo.vlaanderen.be");
   await page.goto(entityUrl);
   await page.getByRole("link", { name: "Aanmaak uit sjabloon en controlerapport" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Het controlerapport wacht op u" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Het controlerapport wacht op je" })).toBeVisible();
   checkReport((await download(page, "Controlerapport downloaden (.xlsx)")).book);
 });

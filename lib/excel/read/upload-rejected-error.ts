@@ -52,7 +52,7 @@ export const reject = {
     new UploadRejectedError(
       "empty",
       sheetName
-        ? `Het werkblad "${sheetName}" bevat geen gegevens. Controleer of u het juiste bestand en werkblad gekozen hebt.`
+        ? `Het werkblad "${sheetName}" bevat geen gegevens. Controleer of je het juiste bestand en werkblad gekozen hebt.`
         : "Het bestand is leeg. Kies het bestand met de gegevens en probeer opnieuw.",
       sheetName ? { sheetName } : {},
     ),
@@ -131,8 +131,8 @@ export const reject = {
     new UploadRejectedError(
       "too_many_rows",
       `${where(sheetName)} telt ${count(rows)} rijen of meer; het maximum is ${count(max)}. ` +
-        "Is uw lijst korter, dan staan er onder de gegevens lege maar opgemaakte rijen: selecteer die rijen, " +
-        "verwijder ze (rechtermuisknop > Verwijderen) en sla opnieuw op. Anders verdeelt u de lijst over meerdere bestanden.",
+        "Is je lijst korter, dan staan er onder de gegevens lege maar opgemaakte rijen: selecteer die rijen, " +
+        "verwijder ze (rechtermuisknop > Verwijderen) en sla opnieuw op. Anders verdeel je de lijst over meerdere bestanden.",
       { sheetName, rows, max },
     ),
   tooManyColumns: (sheetName: string | undefined, columns: number, max: number) =>
