@@ -73,6 +73,12 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
   });
 
   const firstBlue = async (): Promise<ReportLine> => (await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue" }), 1, RUN_DATE)).lines[0]!;
+  /** The first blue line of a part-timer (position and link below 1 FTE), always the same one. */
+  const partTimeBlue = async (): Promise<ReportLine> => {
+    const relation = data.employmentRelations.find((r) => r.entityId === entity.id && Number(r.fte) < 1 && Number(r.fte) >= 0.5 && r.kind === "employee" && r.status === "active" && r.functionProfileId && r.startDate <= RUN_DATE && !r.endDate)!;
+    const person = data.persons.find((p) => p.id === relation.personId)!;
+    return (await step2Report(t.db, entity.id, RUN_DATE, filters({ colour: "blue", q: person.vlimpersNumber }), 50, RUN_DATE)).lines.find((l) => l.relationId === relation.id)!;
+  };
   const correctionOf = (line: ReportLine, overrides: Partial<PositionCorrection> = {}): PositionCorrection => ({
     functionCode: line.functionCode!,
     gradeCode: line.gradeCode ?? "",
@@ -84,25 +90,46 @@ describe(`step 2: the report, corrections and the review (${testDatabaseKind()})
   });
 
   it("corrects a blue line as a new dated version, audited, shown in the line and its history", async () => {
-    const line = await firstBlue();
+    const line = await partTimeBlue();
     const result = await correctPosition(t.db, {
       entityId: entity.id,
       positionId: line.positionId!,
       expectedRevision: line.positionRevision!,
-      correction: correctionOf(line, { fte: "0,5" }),
+      correction: correctionOf(line, { fte: "1" }),
       actorId: hr.id,
       today: TODAY,
     });
     expect(result).toEqual({ ok: true, changed: true, revision: line.positionRevision! + 1 });
     const versions = await listPositionVersions(t.db, entity.id, line.positionId!);
     expect(versions.map((v) => [v.versionNumber, v.validFrom, v.validTo, Number(v.fte)])).toEqual([
-      [2, TODAY, null, 0.5],
+      [2, TODAY, null, 1],
       [1, RUN_DATE, TODAY, line.fte],
     ]);
     const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.objectId, line.positionId!));
     expect(audit).toMatchObject({ action: "position.correct", actorId: hr.id, entityId: entity.id });
-    const again = await firstBlue();
-    expect(again.fte).toBe(0.5);
+    const again = (await step2Report(t.db, entity.id, RUN_DATE, filters({ q: line.vlimpers }), 50, RUN_DATE)).lines.find((l) => l.relationId === line.relationId)!;
+    expect(again.fte).toBe(1);
+  });
+
+  it("refuses to lower a position's FTE below what its occupant holds (the rule of step 5), naming them; down to it is fine", async () => {
+    const line = await partTimeBlue();
+    // Step 1 linked the relation for its own FTE; the test before raised the position to 1.
+    const linkFte = Number(data.employmentRelations.find((r) => r.id === line.relationId)!.fte);
+    expect(line.fte).toBe(1);
+    const correct = (fte: string, revision: number) =>
+      correctPosition(t.db, { entityId: entity.id, positionId: line.positionId!, expectedRevision: revision, correction: correctionOf(line, { fte }), actorId: hr.id, today: TODAY });
+    const [current] = await t.db.execute<{ revision: number }>(sql`select revision from positions where id = ${line.positionId}`).then((r) => r.rows);
+    const versionsBefore = await t.db.$count(positionVersions, eq(positionVersions.positionId, line.positionId!));
+    const below = String(Math.round((linkFte - 0.1) * 10) / 10).replace(".", ",");
+    const refused = await correct(below, Number(current!.revision));
+    expect(refused.ok).toBe(false);
+    const message = (refused as { fieldErrors: { fte?: string } }).fieldErrors.fte;
+    expect(message).toMatch(/kan niet minder VTE krijgen dan wie eraan gekoppeld is/);
+    expect(message).toContain(`${line.vlimpers}/${line.relationNumber}`);
+    expect(message).toContain(`Kies minstens ${linkFte.toLocaleString("nl-BE")} VTE`);
+    expect(await t.db.$count(positionVersions, eq(positionVersions.positionId, line.positionId!))).toBe(versionsBefore);
+    const exact = await correct(String(linkFte).replace(".", ","), Number(current!.revision));
+    expect(exact).toMatchObject({ ok: true, changed: true });
   });
 
   it("shows a blue line's own (emptied) data, and a relation added after the run as green 'after_run'", async () => {

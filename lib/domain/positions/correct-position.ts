@@ -1,9 +1,11 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, DbOrTx } from "@/db/client";
-import { costCentres, dutyLocations, functionProfiles, grades, orgUnits, positions, positionVersions, users } from "@/db/schema";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import { costCentres, dutyLocations, employmentRelations, functionProfiles, grades, orgUnits, persons, positionLinks, positions, positionVersions, users } from "@/db/schema";
+import { formatDutchDate } from "@/lib/dates";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { dutchFte, occupantsFit, peakOccupation } from "./occupant-fit";
 
 /** What an HR officer may correct on a position, by code as shown in the report. Empty = not set. */
 export const positionCorrectionSchema = z.strictObject({
@@ -124,6 +126,10 @@ export async function correctPosition(
     if (changedFields.length === 0) return { ok: true, changed: false, revision: position.revision };
 
     const validFrom = base.validFrom > input.today ? base.validFrom : input.today;
+    if (Number(resolved.fte) < Number(base.fte)) {
+      const tooSmall = await fteBelowOccupants(tx, { positionId: position.id, number: position.number, fte: Number(resolved.fte), from: validFrom });
+      if (tooSmall) return { ok: false, fieldErrors: { fte: tooSmall } };
+    }
     if (planned.length > 0) {
       // Make room for the new version's number: planned versions move one up (in two steps, as the
       // numbers are unique per position), and carry the correction.
@@ -161,6 +167,33 @@ export async function correctPosition(
     });
     return { ok: true, changed: true, revision };
   });
+}
+
+/**
+ * Lowering a position's FTE below what its occupants hold from the correction on would make it
+ * over-occupied: refused, as step 5 refuses a relation that does not fit (the same rule). Raising
+ * it, or changing other fields of a position that is already over-occupied, stays possible.
+ */
+async function fteBelowOccupants(tx: Tx, input: { positionId: string; number: number; fte: number; from: string }): Promise<string | null> {
+  const links = await tx
+    .select({
+      fte: positionLinks.fte,
+      validFrom: positionLinks.validFrom,
+      validTo: positionLinks.validTo,
+      occupant: sql<string>`${persons.lastName} || ' ' || ${persons.firstName} || ' (' || ${persons.vlimpersNumber} || '/' || ${employmentRelations.relationNumber} || ')'`,
+    })
+    .from(positionLinks)
+    .innerJoin(employmentRelations, eq(employmentRelations.id, positionLinks.relationId))
+    .innerJoin(persons, eq(persons.id, employmentRelations.personId))
+    .where(and(eq(positionLinks.positionId, input.positionId), sql`(${positionLinks.validTo} is null or ${positionLinks.validTo} > ${input.from}::date)`));
+  const peak = peakOccupation(
+    links.map((l) => ({ ...l, fte: Number(l.fte) })),
+    input.from,
+  );
+  if (!peak || occupantsFit(input.fte, peak.fte)) return null;
+  const who = peak.links.map((l) => `${l.occupant} ${dutchFte(l.fte)} VTE`).join(", ");
+  const when = peak.on > input.from ? ` vanaf ${formatDutchDate(peak.on)}` : "";
+  return `Arbeidsplaats ${input.number} kan niet minder VTE krijgen dan wie eraan gekoppeld is: ${who}${when}. Kies minstens ${dutchFte(peak.fte)} VTE, of pas eerst de koppeling aan in het personeelsplan.`;
 }
 
 function pick<T extends Record<string, unknown>>(row: T, keys: readonly string[]) {

@@ -2,6 +2,7 @@ import type { CellProblem } from "@/lib/excel/mark/cell-problem";
 import { cellText, parseDigitsCell, type NormalizedCell } from "@/lib/excel/read/normalize-cell";
 import type { RawRow } from "@/lib/excel/read/read-table";
 import { CONTROL_REPORT_COLUMNS, type ControlReportColumnKey } from "@/lib/domain/step4/control-report-format";
+import { occupantsFit } from "@/lib/domain/positions/occupant-fit";
 
 /** One row of the filled control report: which position, and who goes into it (both empty: vacant). */
 export interface ControlRowValues {
@@ -120,7 +121,7 @@ export function checkControlRow(values: ControlRowValues, context: ControlContex
   if (relation.linkedTo.some((positionId) => positionId !== position?.positionId)) {
     error("relationNumber", `Arbeidsrelatie ${values.vlimpers}/${values.relationNumber} (${person.name}) is al gekoppeld aan een andere arbeidsplaats.`);
   }
-  if (position && relation.fte > position.fte + 1e-9) {
+  if (position && !occupantsFit(position.fte, relation.fte)) {
     error("relationNumber", `De arbeidsrelatie (${dutch(relation.fte)} VTE) past niet in arbeidsplaats ${values.positionNumber} (${dutch(position.fte)} VTE). Kies een arbeidsplaats met minstens ${dutch(relation.fte)} VTE.`);
   }
   if (!relation.inPersonnelList) {
