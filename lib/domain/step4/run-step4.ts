@@ -10,6 +10,7 @@ import { storeFile, XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
 import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { templateImportTarget } from "@/lib/domain/step3/template-import";
 import { controlReportXlsxBuffer } from "./control-report-xlsx";
+import { inactiveReferencesError, inactiveReferencesOfRequests } from "./inactive-references";
 import { STEP4_JOB_TYPE } from "./step4-job-type";
 import { controlReportLines, createStep4Positions, step4Counts, type Step4Counts } from "./step4-queries";
 
@@ -43,6 +44,8 @@ export async function runStep4(
       }
     }
     const counts = await step4Counts(tx, entityId);
+    const inactive = await inactiveReferencesOfRequests(tx, entityId);
+    if (inactive.length > 0) throw inactiveReferencesError(inactive);
     const created = await createStep4Positions(tx, { entityId, runDate, actorId });
     const [entity] = await tx.select({ name: entities.name }).from(entities).where(eq(entities.id, entityId));
     const report = await controlReportXlsxBuffer({
