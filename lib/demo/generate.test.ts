@@ -3,6 +3,7 @@ import { generateDemoData, summarizeMix, type DemoData, type EmploymentRelationR
 import { DEMO_MIX, type MixCase } from "./mix";
 import { createRng } from "./random";
 import { DEMO_ACCOUNTS } from "./users";
+import { DEMO_STAGES } from "./stages";
 
 const REFERENCE_DATE = "2025-03-15";
 const small = generateDemoData({ size: "small", seed: 1, referenceDate: REFERENCE_DATE });
@@ -77,14 +78,19 @@ describe("generateDemoData", () => {
     expect(new Set(full.entities.map((e) => e.policyAreaId)).size).toBeGreaterThanOrEqual(8);
   });
 
-  it("small: DFB, DOMG, VMM, AGO and one more, 150-300 relations each", () => {
+  it("small: DFB, DOMG, VMM, AGO and ADV (150-300 relations each), and the entities the demo takes through their steps (smaller)", () => {
     const summary = summarizeMix(small);
-    expect(small.entities.map((e) => e.code)).toEqual(expect.arrayContaining(["DFB", "DOMG", "VMM", "AGO"]));
-    expect(small.entities).toHaveLength(5);
-    for (const n of Object.values(summary.relationsPerEntity)) {
-      expect(n).toBeGreaterThanOrEqual(150);
-      expect(n).toBeLessThanOrEqual(300);
+    const walkthrough = ["DFB", "DOMG", "VMM", "AGO", "ADV"];
+    expect(small.entities.map((e) => e.code).sort()).toEqual([...new Set([...walkthrough, ...DEMO_STAGES.map((s) => s.code)])].sort());
+    for (const code of walkthrough.filter((c) => !DEMO_STAGES.some((s) => s.code === c))) {
+      expect(summary.relationsPerEntity[code]).toBeGreaterThanOrEqual(150);
+      expect(summary.relationsPerEntity[code]).toBeLessThanOrEqual(300);
     }
+    for (const n of Object.values(summary.relationsPerEntity)) expect(n).toBeGreaterThanOrEqual(80);
+  });
+
+  it("full: every entity the demo stages exists", () => {
+    expect(full.entities.map((e) => e.code)).toEqual(expect.arrayContaining(DEMO_STAGES.map((s) => s.code)));
   });
 
   it.each(sets)("%s: Vlimpers numbers have 6 digits and are unique", (_, data) => {
@@ -225,7 +231,8 @@ describe("generateDemoData", () => {
       { role: "entity_hr", entityCode: "DOMG" },
       { role: "entity_hr", entityCode: "VMM" },
     ]);
-    expect(actual.filter((u) => !u.isDemo).map((u) => u.email)).toEqual(["kim.janssens@vlaanderen.be"]);
+    // Without one-click sign-in: the identity-provider test's user, and the HR officers the demo's history names.
+    expect(actual.filter((u) => !u.isDemo).map((u) => u.email)).toEqual(["hr.vlabel@demo.vlaanderen.be", "hr.wewis@demo.vlaanderen.be", "hr.sport@demo.vlaanderen.be", "kim.janssens@vlaanderen.be"]);
     expect(actual.find((u) => u.email === "topmanagement@demo.vlaanderen.be")?.grants).toEqual([
       { role: "manager", entityCode: null },
     ]);

@@ -42,11 +42,24 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     grants: [{ role: "entity_hr", entityCode: "AGO" }],
   },
   {
+    email: "hr.kbbj@demo.vlaanderen.be",
+    name: "Greet Vermeulen",
+    isDemo: true,
+    // The HR service of a policy area: four agencies, each at another point of its onboarding (lib/demo/stages.ts).
+    grants: [
+      { role: "entity_hr", entityCode: "ADV" },
+      { role: "entity_hr", entityCode: "AJH" },
+      { role: "entity_hr", entityCode: "ABB" },
+      { role: "entity_hr", entityCode: "HFB" },
+    ],
+  },
+  {
     email: "manager@demo.vlaanderen.be",
     name: "Els Claes",
     isDemo: true,
     grants: [
       { role: "manager", entityCode: "DFB" },
+      { role: "manager", entityCode: "VLABEL" },
       { role: "manager", entityCode: "DOMG" },
       { role: "manager", entityCode: "VMM" },
     ],
@@ -56,6 +69,29 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: "Frank Mertens",
     isDemo: true,
     grants: [{ role: "manager", entityCode: null }],
+  },
+  // HR officers of the other entities the demo onboards: they appear in the history, but have no one-click sign-in.
+  {
+    email: "hr.vlabel@demo.vlaanderen.be",
+    name: "Sofie De Smet",
+    isDemo: false,
+    grants: [{ role: "entity_hr", entityCode: "VLABEL" }],
+  },
+  {
+    email: "hr.wewis@demo.vlaanderen.be",
+    name: "Tom Claeys",
+    isDemo: false,
+    grants: [
+      { role: "entity_hr", entityCode: "DWSE" },
+      { role: "entity_hr", entityCode: "DEWI" },
+      { role: "entity_hr", entityCode: "VLAIO" },
+    ],
+  },
+  {
+    email: "hr.sport@demo.vlaanderen.be",
+    name: "Lotte Jacobs",
+    isDemo: false,
+    grants: [{ role: "entity_hr", entityCode: "SPORTVL" }],
   },
   {
     email: "kim.janssens@vlaanderen.be",

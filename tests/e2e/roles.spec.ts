@@ -49,7 +49,7 @@ test.describe("each role lands on its own home", () => {
     // The figures depend on how far the other browser tests took the onboardings: a number, formatted for nl-BE.
     await expect(figures.first()).toHaveText(/^\d{1,3}(\.\d{3})*$/);
     const table = page.getByRole("table", { name: "Mijn entiteiten in cijfers" });
-    await expect(table.getByRole("row")).toHaveCount(4);
+    await expect(table.getByRole("row")).toHaveCount(5);
     await expect(table.getByRole("columnheader", { name: /VTE bezet/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Achtergrondtaken" })).toBeVisible();
     await expect(page.getByText("Agentschap Overheidspersoneel")).toHaveCount(0);
