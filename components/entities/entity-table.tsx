@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
 import type { EntityOverviewRow } from "@/lib/domain/entities/queries";
 import { StepStateBadge } from "./step-state-badge";
+import { compareDutch } from "@/lib/i18n/dutch-order";
 
 export type EntityColumn = "policyArea" | "type" | "relations" | "onboarding" | "positions" | "positionFte" | "occupiedFte" | "vacantFte";
 
@@ -53,7 +54,7 @@ export function EntityTable({ rows, columns, label }: { rows: EntityOverviewRow[
       id: "name",
       accessorKey: "name",
       header: t("entity.name"),
-      sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "nl"),
+      sortingFn: (a, b) => compareDutch(a.original.name, b.original.name),
       cell: ({ row }) => (
         <Anchor component={Link} href={`/entities/${row.original.id}`}>
           {row.original.name} <span style={{ color: "var(--mantine-color-dimmed)" }}>({row.original.code})</span>

@@ -8,6 +8,7 @@ import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
 import { StepStateBadge } from "@/components/entities/step-state-badge";
 import type { ProgressBoardRow } from "@/lib/domain/onboarding/progress-board";
 import { SCHEDULE_STATUSES, type ScheduleStatus } from "@/lib/domain/planning/schedule-rules";
+import { compareDutch } from "@/lib/i18n/dutch-order";
 
 const SCHEDULE_COLOURS: Record<ScheduleStatus, string> = { completed: "green", on_schedule: "blue", no_slot: "gray", behind: "orange", overdue: "red" };
 
@@ -59,7 +60,7 @@ export function ProgressBoardTable({ rows, label, showDeadline }: { rows: Progre
       id: "name",
       accessorKey: "name",
       header: t("columns.name"),
-      sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "nl"),
+      sortingFn: (a, b) => compareDutch(a.original.name, b.original.name),
       cell: ({ row }) => (
         <Anchor component={Link} href={`/entities/${row.original.id}`}>
           {row.original.name} <span style={{ color: "var(--mantine-color-dimmed)" }}>({row.original.code})</span>

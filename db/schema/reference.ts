@@ -20,6 +20,7 @@ export const entities = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     code: text().notNull().unique(),
+    /** Collated "apb_nl_be" (migration 0013): every list of entities sorts the Dutch way. */
     name: text().notNull(),
     type: entityType().notNull(),
     policyAreaId: uuid()
