@@ -9,7 +9,10 @@ import { Providers } from "@/components/providers";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("title"), template: `%s · ${t("title")}` } };
+  return {
+    title: { default: t("title"), template: `%s · ${t("title")}` },
+    icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }] },
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -68,7 +68,7 @@ function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "db", "messages", "next.config.ts", "package-lock.json", "instrumentation.ts"];
+  const sources = ["app", "components", "lib", "db", "messages", "public", "next.config.ts", "package-lock.json", "instrumentation.ts"];
   return sources.some((entry) => newerThan(path.join(root, entry), builtAt));
 }
 

@@ -13,6 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signin"))("title") };
 }
 
+/** An account's grants as "role: the entities it has them for" (none: every entity). */
+function grantsByRole(grants: readonly { role: string; entityName: string | null }[]) {
+  const byRole = new Map<string, string[]>();
+  for (const grant of grants) {
+    const names = byRole.get(grant.role) ?? [];
+    if (grant.entityName) names.push(grant.entityName);
+    byRole.set(grant.role, names);
+  }
+  return [...byRole].map(([role, entities]) => ({ role, entities }));
+}
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   if (await currentPrincipal()) redirect("/");
   const env = appEnv();
@@ -59,9 +70,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                     rightSection={<Text size="sm" c="dimmed" component="span">{account.email}</Text>}>
                     <Stack gap={0} align="flex-start">
                       <Text fw={600} component="span">{t("demoButton", { name: account.name })}</Text>
-                      <Text size="sm" component="span">
-                        {account.grants.map((g) => `${tRoles(g.role)}${g.entityCode ? ` ${g.entityCode}` : ""}`).join(" · ")}
-                      </Text>
+                      {grantsByRole(account.grants).map(({ role, entities }) => (
+                        <Text size="sm" component="span" key={role} ta="left" style={{ whiteSpace: "normal" }}>
+                          {tRoles(role)}: {entities.length === 0 ? t("demoAllEntities") : entities.join(", ")}
+                        </Text>
+                      ))}
                     </Stack>
                   </Button>
                 </form>

@@ -1,11 +1,12 @@
 "use client";
 
-import { Anchor, Badge, Stack, TextInput } from "@mantine/core";
+import { Anchor, Stack, TextInput } from "@mantine/core";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
 import type { EntityOverviewRow } from "@/lib/domain/entities/queries";
+import { PlainBadge } from "@/components/ui/plain-table";
 import { StepStateBadge } from "./step-state-badge";
 import { compareDutch } from "@/lib/i18n/dutch-order";
 
@@ -31,18 +32,27 @@ export function EntityTable({ rows, columns, label }: { rows: EntityOverviewRow[
       id: "type",
       accessorKey: "type",
       header: t("entity.type"),
-      cell: ({ row }) => <Badge variant="outline">{t(`entityType.${row.original.type}`)}</Badge>,
+      cell: ({ row }) => (
+        <PlainBadge variant="outline" wrap>
+          {t(`entityType.${row.original.type}`)}
+        </PlainBadge>
+      ),
     },
     relations: { id: "relations", accessorKey: "relationCount", header: t("entity.relations"), meta: right, cell: ({ getValue }) => format.number(getValue()) },
     onboarding: {
       id: "onboarding",
       accessorKey: "currentStep",
       header: t("entity.onboarding"),
-      cell: ({ row }) => (
-        <span>
-          {t("steps.label", { step: Math.min(row.original.currentStep, 6) })} <StepStateBadge state={row.original.currentState} />
-        </span>
-      ),
+      cell: ({ row }) =>
+        row.original.currentStep > 6 ? (
+          <PlainBadge color="green" wrap>
+            {t("schedule.completed")}
+          </PlainBadge>
+        ) : (
+          <span>
+            {t("steps.label", { step: row.original.currentStep })} <StepStateBadge state={row.original.currentState} />
+          </span>
+        ),
     },
     positions: { id: "positions", accessorKey: "positionCount", header: t("entity.positions"), meta: right, cell: ({ getValue }) => format.number(getValue()) },
     positionFte: { id: "positionFte", accessorKey: "positionFte", header: t("entity.positionFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },

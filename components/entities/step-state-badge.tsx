@@ -1,9 +1,7 @@
-"use client";
-
-import { Badge } from "@mantine/core";
 import { useTranslations } from "next-intl";
+import { PlainBadge, type BadgeColor } from "@/components/ui/plain-table";
 
-const COLORS: Record<string, string> = {
+const COLORS: Record<string, BadgeColor> = {
   not_started: "gray",
   running: "blue",
   waiting_entity: "orange",
@@ -12,11 +10,12 @@ const COLORS: Record<string, string> = {
   failed: "red",
 };
 
+/** The state of an onboarding step, in full: a narrow column wraps the badge rather than cutting its text. */
 export function StepStateBadge({ state }: { state: string }) {
   const t = useTranslations("stepState");
   return (
-    <Badge color={COLORS[state] ?? "gray"} variant="light" size="sm">
+    <PlainBadge color={COLORS[state] ?? "gray"} wrap>
       {t(state)}
-    </Badge>
+    </PlainBadge>
   );
 }

@@ -31,9 +31,15 @@ export function PlainLink({ href, children }: { href: string; children: ReactNod
   );
 }
 
-export function PlainBadge({ color, children }: { color?: "green" | "cyan" | "blue" | "orange" | "gray"; children: ReactNode }) {
+export type BadgeColor = "green" | "cyan" | "blue" | "orange" | "grape" | "red" | "gray";
+
+/**
+ * A badge as a plain element. Unlike Mantine's, it never cuts its text off: `wrap` lets a long
+ * label take a second line in a narrow column; without it the column makes room.
+ */
+export function PlainBadge({ color, variant, wrap, children }: { color?: BadgeColor; variant?: "light" | "outline"; wrap?: boolean; children: ReactNode }) {
   return (
-    <span className={classes.badge} data-color={color}>
+    <span className={classes.badge} data-color={color} data-variant={variant === "outline" ? "outline" : undefined} data-wrap={wrap ? "" : undefined}>
       {children}
     </span>
   );

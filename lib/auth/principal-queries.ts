@@ -65,16 +65,16 @@ export async function findDemoUser(db: DbOrTx, userId: string): Promise<{ id: st
 /** The one-click accounts of the demo sign-in page, with a readable summary of their grants. */
 export async function listDemoAccounts(db: DbOrTx) {
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: userGrants.role, entityCode: entities.code })
+    .select({ id: users.id, email: users.email, name: users.name, role: userGrants.role, entityCode: entities.code, entityName: entities.name })
     .from(users)
     .innerJoin(userGrants, eq(userGrants.userId, users.id))
     .leftJoin(entities, eq(entities.id, userGrants.entityId))
     .where(and(eq(users.isDemo, true), eq(users.active, true)))
-    .orderBy(users.email, entities.code);
-  const accounts = new Map<string, { id: string; email: string; name: string; grants: { role: Role; entityCode: string | null }[] }>();
+    .orderBy(users.email, entities.name);
+  const accounts = new Map<string, { id: string; email: string; name: string; grants: { role: Role; entityCode: string | null; entityName: string | null }[] }>();
   for (const row of rows) {
     const account = accounts.get(row.id) ?? { id: row.id, email: row.email, name: row.name, grants: [] };
-    account.grants.push({ role: row.role, entityCode: row.entityCode });
+    account.grants.push({ role: row.role, entityCode: row.entityCode, entityName: row.entityName });
     accounts.set(row.id, account);
   }
   return [...accounts.values()];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { step1Outcome, type Step1Relation } from "./step1-rules";
+import { leftForStep3, step1Outcome, type Step1Relation } from "./step1-rules";
 
 const RUN = "2026-12-01";
 const relation = (overrides: Partial<Step1Relation> = {}): Step1Relation => ({
@@ -69,5 +69,13 @@ describe("step 1 rules, at the edges and combined", () => {
   });
   it("puts a relation no longer listed before what it is", () => {
     expect(reasonOf({ inPersonnelList: false, kind: "non_employee" })).toBe("not_in_personnel_list");
+  });
+});
+
+describe("leftForStep3", () => {
+  it("counts every reason but 'already linked', which has its position", () => {
+    expect(leftForStep3({ already_linked: 400, non_employee: 10, no_function_code: 5, leave: 3 })).toBe(18);
+    expect(leftForStep3({ already_linked: 430 })).toBe(0);
+    expect(leftForStep3({})).toBe(0);
   });
 });

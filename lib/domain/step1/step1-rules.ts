@@ -63,3 +63,12 @@ function firstReason(r: Step1Relation, runDate: string): Step1Reason | null {
   if (r.hasRequestedPosition) return "requested_in_step3";
   return null;
 }
+
+/**
+ * How many relations a run leaves for step 3: every reason but "already linked" (those have a
+ * position, whichever way they got it). Before a first run that reason is rare; after it, it is
+ * everyone step 1 handled, who must not be counted as left over.
+ */
+export function leftForStep3(counts: Partial<Record<Step1Reason, number>>): number {
+  return STEP1_REASONS.filter((reason) => reason !== "already_linked").reduce((sum, reason) => sum + (counts[reason] ?? 0), 0);
+}

@@ -43,7 +43,7 @@ export default async function PositionsPage({ params, searchParams }: Props) {
         <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
         <Title order={1}>{t("title")}</Title>
       </Stack>
-      <Text maw={820}>{t("intro")}</Text>
+      <Text maw={820}>{t(canWrite ? "intro" : "introReadOnly")}</Text>
       <Group align="flex-end" justify="space-between">
         <form method="get" aria-label={t("search")}>
           <Group align="flex-end">
@@ -56,7 +56,7 @@ export default async function PositionsPage({ params, searchParams }: Props) {
         {canWrite && <CreatePositionButton entityId={entity.id} />}
       </Group>
       <Text size="sm">{t("count", { total })}</Text>
-      {total === 0 && <Text c="dimmed">{q ? t("noMatch", { q }) : t("noPositions")}</Text>}
+      {total === 0 && <Text c="dimmed">{q ? t("noMatch", { q }) : t(canWrite ? "noPositions" : "noPositionsReadOnly")}</Text>}
       {total > 0 && (
         <TableScrollContainer minWidth={900}>
           <Table striped withTableBorder aria-label={t("title")}>

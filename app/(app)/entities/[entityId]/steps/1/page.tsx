@@ -25,7 +25,9 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { listStep1Runs, step1Counts, step1Lines } from "@/lib/domain/step1/step1-queries";
-import { STEP1_REASONS, type Step1Reason } from "@/lib/domain/step1/step1-rules";
+import { leftForStep3, STEP1_REASONS, type Step1Reason } from "@/lib/domain/step1/step1-rules";
+import { transition } from "@/lib/domain/onboarding/workflow";
+import { readWorkflow } from "@/lib/domain/onboarding/workflow-store";
 import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -60,9 +62,13 @@ export default async function Step1Page({ params, searchParams }: Props) {
   const canSeePeople = hasEntityPermission(principal, "personnel.read", entity.id);
 
   const counts = await step1Counts(database, entity.id, runDate);
-  const left = STEP1_REASONS.reduce((sum, reason) => sum + counts[reason], 0);
+  const left = leftForStep3(counts);
   const lines = show && canSeePeople ? await step1Lines(database, entity.id, runDate, show, { limit: PAGE_SIZE, offset: page * PAGE_SIZE }) : [];
   const runs = await listStep1Runs(database, entity.id);
+  const lastRun = runs.find((run) => run.state === "done");
+  // The button is offered only when the workflow lets step 1 start now; the action checks the same.
+  const workflow = await readWorkflow(database, entity.id);
+  const mayStart = transition(workflow, { type: "start", step: 1 }, "central").ok;
   const dateLabel = format.dateTime(new Date(`${runDate}T12:00:00Z`), { dateStyle: "long" });
   const label = (outcome: Outcome) => (outcome === "create" ? t("outcome_create") : t(`reason_${outcome}`));
   const href = (changes: Record<string, string | number | null>) => {
@@ -83,6 +89,16 @@ export default async function Step1Page({ params, searchParams }: Props) {
       </Stack>
       <Text maw={760}>{t("intro")}</Text>
 
+      {lastRun && (
+        <Alert color="green" title={t("ranTitle")} role="status">
+          {t("ranSummary", {
+            date: format.dateTime(new Date(`${lastRun.run_date ?? today}T12:00:00Z`), { dateStyle: "long" }),
+            created: lastRun.counts.created ?? 0,
+            left: leftForStep3(lastRun.counts),
+          })}
+        </Alert>
+      )}
+
       <form method="get" aria-label={t("dryRun")}>
         <Group align="flex-end">
           <TextInput type="date" name="runDate" label={t("runDate")} defaultValue={runDate} required />
@@ -97,7 +113,7 @@ export default async function Step1Page({ params, searchParams }: Props) {
           {t("dryRunTitle", { date: dateLabel })}
         </Title>
         <Alert color="blue" mb="sm">
-          {t("summary", { create: counts.create, left })}
+          {t(lastRun ? "summaryRerun" : "summary", { create: counts.create, left, linked: counts.already_linked })}
         </Alert>
         <Table withTableBorder maw={640} aria-labelledby="dry-run-title">
           <TableThead>
@@ -124,7 +140,14 @@ export default async function Step1Page({ params, searchParams }: Props) {
         </Text>
       </section>
 
-      {canRun && <StartStep1Button entityId={entity.id} runDate={runDate} runDateLabel={dateLabel} create={counts.create} />}
+      {canRun &&
+        (mayStart ? (
+          <StartStep1Button entityId={entity.id} runDate={runDate} runDateLabel={dateLabel} create={counts.create} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {workflow.state === "running" && workflow.step === 1 ? t("runningNow") : t("notStartable", { step: workflow.step })}
+          </Text>
+        ))}
 
       {show && canSeePeople && (
         <section aria-labelledby="lines-title">
