@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../db/client";
 import { generateDemoData, summarizeMix } from "../lib/demo/generate";
 import { seedDemoStages } from "../lib/demo/seed-stages";
-import { DEMO_STAGES, reaches } from "../lib/demo/stages";
+import { DEMO_STAGES } from "../lib/demo/stages";
 import { isDatabaseEmpty, loadDemoData } from "../lib/demo/load";
 import { todayInBrussels } from "../lib/dates";
 import { seedDemoPlanning } from "../lib/demo/planning";
@@ -27,7 +27,7 @@ export async function seedDemoData(handle: DatabaseHandle, options: SeedOptions)
   const data = generateDemoData({ size: options.size, seed: options.seed, referenceDate: todayInBrussels() });
   await loadDemoData(db, data);
   // The entities the browser tests walk through keep an empty slot choice; those the demo onboards had theirs before.
-  const onboarded = DEMO_STAGES.filter((s) => reaches(s.stage, "step6")).map((s) => s.code);
+  const onboarded = DEMO_STAGES.filter((s) => s.stage === "onboarded" || s.stage === "onboardedWithPlan").map((s) => s.code);
   await seedDemoPlanning(db, { today: data.meta.referenceDate, expertEmail: "expert@demo.vlaanderen.be", skipCodes: ["DFB", "DOMG", "VMM", "AGO", ...onboarded] });
   const loaded = Date.now();
   // The entities of lib/demo/stages.ts are taken through the real steps; the others stay at step 1.

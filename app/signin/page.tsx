@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { currentPrincipal } from "@/lib/auth/guards";
 import { listDemoAccounts } from "@/lib/auth/principal-queries";
 import { appEnv, oidcConfigured } from "@/lib/env";
-import { db } from "@/lib/server/database";
+import { demoDirectoryDb } from "@/lib/server/database";
 import { demoSignInAction, oidcSignInAction } from "@/lib/server/session-actions";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 
@@ -30,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("signin");
   const tRoles = await getTranslations("roles");
   const { error } = await searchParams;
-  const demoAccounts = env.DEMO_MODE ? await listDemoAccounts(await db()) : [];
+  const demoAccounts = env.DEMO_MODE ? await listDemoAccounts(await demoDirectoryDb()) : [];
   const hasOidc = oidcConfigured(env);
 
   return (

@@ -68,8 +68,22 @@ export function ProgressBoardTable({ rows, label, showDeadline }: { rows: Progre
       ),
     },
     { id: "policyArea", accessorKey: "policyAreaCode", header: t("columns.policyArea") },
-    { id: "step", accessorKey: "currentStep", header: t("columns.step"), cell: ({ row }) => stepText(row.original.currentStep) },
-    { id: "state", accessorKey: "currentState", header: t("columns.state"), cell: ({ row }) => <StepStateBadge state={row.original.currentState} /> },
+    {
+      id: "step",
+      accessorKey: "currentStep",
+      header: t("columns.step"),
+      // The step and its state in one cell, so the board fits a 1440-px screen; a complete onboarding needs no state.
+      cell: ({ row }) => (
+        <>
+          {stepText(row.original.currentStep)}
+          {row.original.currentStep < COMPLETE && (
+            <div>
+              <StepStateBadge state={row.original.currentState} />
+            </div>
+          )}
+        </>
+      ),
+    },
     { id: "blue", accessorKey: "blueLines", header: t("columns.blue"), meta: right, cell: lines("blueLines") },
     { id: "green", accessorKey: "greenLines", header: t("columns.green"), meta: right, cell: lines("greenLines") },
     {

@@ -12,16 +12,14 @@ import { PositionHistory } from "./position-history";
 import { PlainBadge, PlainCell, PlainRow } from "@/components/ui/plain-table";
 import classes from "./report-table.module.css";
 
-const COLUMNS: { key: string; sort?: ReportSort; align?: "right" }[] = [
+/** One column per fact a reviewer compares; who and where are two lines of one cell, so the table fits a 1440-px screen. */
+const COLUMNS: { key: string; sort?: ReportSort; also?: ReportSort; align?: "right" }[] = [
   { key: "colour", sort: "colour" },
-  { key: "name", sort: "name" },
-  { key: "vlimpers", sort: "vlimpers" },
-  { key: "relation" },
+  { key: "name", sort: "name", also: "vlimpers" },
   { key: "position", sort: "position" },
   { key: "function", sort: "function" },
   { key: "grade", sort: "grade" },
   { key: "unit", sort: "unit" },
-  { key: "costCentre" },
   { key: "fte", sort: "fte", align: "right" },
   { key: "reason" },
 ];
@@ -59,6 +57,12 @@ export function ReportTable({
     return `${pathname}?${next.toString()}`;
   };
 
+  const sortLink = (column: ReportSort, label: string) => (
+    <UnstyledButton component={Link} href={sortHref(column)} fw={700} aria-label={t("sortBy", { column: label })}>
+      {label} {column === sort ? (dir === "asc" ? "▲" : "▼") : "↕"}
+    </UnstyledButton>
+  );
+
   return (
     <>
       {notice && (
@@ -66,7 +70,7 @@ export function ReportTable({
           {notice}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={1100}>
+      <Table.ScrollContainer minWidth={960}>
         <Table withTableBorder highlightOnHover aria-label={t("title")}>
           <Table.Thead>
             <Table.Tr>
@@ -78,9 +82,10 @@ export function ReportTable({
                   aria-sort={column.sort && column.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
                 >
                   {column.sort ? (
-                    <UnstyledButton component={Link} href={sortHref(column.sort)} fw={700} aria-label={t("sortBy", { column: t(`col_${column.key}`) })}>
-                      {t(`col_${column.key}`)} {column.sort === sort ? (dir === "asc" ? "▲" : "▼") : "↕"}
-                    </UnstyledButton>
+                    <>
+                      {sortLink(column.sort, t(`col_${column.key}`))}
+                      {column.also && <div className={classes.subtitle}>{sortLink(column.also, t(`col_${column.also}`))}</div>}
+                    </>
                   ) : (
                     t(`col_${column.key}`)
                   )}
@@ -95,9 +100,10 @@ export function ReportTable({
                 <PlainCell>
                   <PlainBadge color={line.colour}>{t(line.colour)}</PlainBadge>
                 </PlainCell>
-                <PlainCell>{line.name}</PlainCell>
-                <PlainCell>{line.vlimpers}</PlainCell>
-                <PlainCell>{line.relationNumber}</PlainCell>
+                <PlainCell>
+                  {line.name}
+                  <div className={classes.subtitle}>{t("relationOf", { vlimpers: line.vlimpers, relation: line.relationNumber })}</div>
+                </PlainCell>
                 <PlainCell>{line.positionNumber ?? "—"}</PlainCell>
                 <PlainCell>
                   {line.functionCode ? (
@@ -110,10 +116,12 @@ export function ReportTable({
                   )}
                 </PlainCell>
                 <PlainCell>{line.gradeCode ?? "—"}</PlainCell>
-                <PlainCell>{line.unitCode ?? "—"}</PlainCell>
-                <PlainCell>{line.costCentreCode ?? "—"}</PlainCell>
+                <PlainCell>
+                  {line.unitCode ?? "—"}
+                  {line.costCentreCode && <div className={classes.subtitle}>{t("costCentreOf", { code: line.costCentreCode })}</div>}
+                </PlainCell>
                 <PlainCell align="right">{line.fte.toLocaleString("nl-BE")}</PlainCell>
-                <PlainCell>{line.reason ? tReasons(`reason_${line.reason}`) : ""}</PlainCell>
+                <PlainCell className={classes.reason}>{line.reason ? tReasons(`reason_${line.reason}`) : ""}</PlainCell>
                 {canCorrect && (
                   <PlainCell>
                     {line.positionId && (

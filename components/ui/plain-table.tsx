@@ -15,9 +15,9 @@ export function PlainRow({ striped, hover, className, children, ...data }: { str
   );
 }
 
-export function PlainCell({ align, colSpan, children }: { align?: "left" | "right"; colSpan?: number; children?: ReactNode }) {
+export function PlainCell({ align, colSpan, className, children }: { align?: "left" | "right"; colSpan?: number; className?: string; children?: ReactNode }) {
   return (
-    <td className={classes.cell} data-align={align === "right" ? "right" : undefined} colSpan={colSpan}>
+    <td className={className ? `${classes.cell} ${className}` : classes.cell} data-align={align === "right" ? "right" : undefined} colSpan={colSpan}>
       {children}
     </td>
   );

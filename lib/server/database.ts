@@ -4,6 +4,7 @@ import { cache } from "react";
 import type { DatabaseHandle } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors/app-error";
+import { appEnv } from "@/lib/env";
 import { PLAYGROUND_COOKIE, setPlaygroundCookie } from "@/lib/playground/playground-cookie";
 import { grantedScope } from "@/lib/auth/permissions";
 import { loadPrincipal } from "@/lib/auth/principal-queries";
@@ -87,4 +88,15 @@ export async function activePlayground(): Promise<Playground | null> {
 /** The browser still names a playground that is gone: the page says it shows real data. */
 export async function lostPlayground(): Promise<boolean> {
   return (await requestDatabase()).lostPlayground;
+}
+
+/**
+ * The demo sign-in page names the entities of each one-click account before anyone is signed in,
+ * which row-level security would hide from an anonymous request. Demo mode only: there the data
+ * are fictitious, and the accounts are meant to be tried.
+ */
+export async function demoDirectoryDb() {
+  if (!appEnv().DEMO_MODE) throw new AppError("forbidden", "Alleen in de demo-omgeving.");
+  const { handle } = await requestDatabase();
+  return handle.withScope("all");
 }

@@ -46,15 +46,20 @@ test("the HR officer filters the step-2 report, corrects a blue line, sees its h
   await filters.getByRole("combobox", { name: "Kleur" }).selectOption("blue");
   await filters.getByRole("button", { name: "Filteren" }).click();
   await expect(table.getByText("Groen")).toHaveCount(0);
-  const firstBlue = table.getByRole("row").nth(1);
-  const correctButton = firstBlue.getByRole("button", { name: /^Corrigeren \d+$/ });
+  // A part-timer's line: their position has their FTE, and may be raised.
+  const partTimer = table.getByRole("row").filter({ has: page.getByRole("cell", { name: /^0,\d+$/ }) }).first();
+  const correctButton = partTimer.getByRole("button", { name: /^Corrigeren \d+$/ });
   const positionNumber = (await correctButton.getAttribute("aria-label"))!.replace("Corrigeren ", "");
   await correctButton.click();
   const dialog = page.getByRole("dialog", { name: `Arbeidsplaats ${positionNumber} corrigeren` });
   await dialog.getByRole("textbox", { name: "VTE" }).fill("1,5");
   await dialog.getByRole("button", { name: "Opslaan" }).click();
   await expect(dialog.getByText(/geen geldige VTE/)).toBeVisible();
-  await dialog.getByRole("textbox", { name: "VTE" }).fill("0,5");
+  // Below what its occupant holds: refused, as step 5 would, naming them.
+  await dialog.getByRole("textbox", { name: "VTE" }).fill("0,1");
+  await dialog.getByRole("button", { name: "Opslaan" }).click();
+  await expect(dialog.getByText(/kan niet minder VTE krijgen dan wie eraan gekoppeld is: .+ \(\d{6}\/\d+\) 0,\d+ VTE/)).toBeVisible();
+  await dialog.getByRole("textbox", { name: "VTE" }).fill("1");
   await dialog.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Arbeidsplaats ${positionNumber} is gecorrigeerd` })).toBeVisible();
   await page.screenshot({ path: "test-results/step2-report.png", fullPage: true });

@@ -113,6 +113,10 @@ export default async function EntityPage({ params }: Props) {
         </List>
       </section>
 
+      {!canSeePersonnel && hasEntityPermission(principal, "positions.read", entity.id) && (
+        <AnchorLink href={`/entities/${entity.id}/positions`}>{t("plan.title")}</AnchorLink>
+      )}
+
       {canSeePersonnel && (
         <section aria-labelledby="personnel-title">
           <Title order={2} id="personnel-title" size="h3" mb="sm">{t("entity.relationsTitle")}</Title>

@@ -196,7 +196,9 @@ export default async function Step1Page({ params, searchParams }: Props) {
       <StepRunsList
         runs={runs}
         namespace="step1"
-        summary={(run) => `${t("runDate")} ${run.run_date ?? "—"} · ${t("runCreated", { created: run.counts.created ?? 0 })}`}
+        summary={(run) =>
+          `${t("runDate")} ${run.run_date ? format.dateTime(new Date(`${run.run_date}T12:00:00Z`), { dateStyle: "long" }) : "—"} · ${t("runCreated", { created: run.counts.created ?? 0 })}`
+        }
       />
     </Stack>
   );
