@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import type { ImportRunView } from "@/lib/domain/imports/import-queries";
 import { importChangesNothing } from "@/lib/domain/imports/import-summary";
+import { noUploadYetLabel, summaryFigures, type UploadKind } from "@/lib/domain/imports/upload-wording";
 import { ConfirmImportButton, type ImportConfirmTarget } from "./confirm-import-button";
 import { ProblemsTable } from "./problems-table";
 
@@ -38,42 +39,14 @@ export async function ImportRunHeading({ run }: { run: ImportRunView }) {
  * The preview or result of an upload: its figures, every problem by row and column, the changed
  * records, and (for a clean preview, to whoever may import) the button that confirms it.
  */
-export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunView; confirmTarget: ImportConfirmTarget | null }) {
+export async function ImportRunDetails({ run, upload, confirmTarget }: { run: ImportRunView; upload: UploadKind; confirmTarget: ImportConfirmTarget | null }) {
   const t = await getTranslations("imports");
   const format = await getFormatter();
   const summary = run.summary;
-  const reference = confirmTarget?.type === "reference";
-  const template = confirmTarget?.type === "template";
-  const control = confirmTarget?.type === "control";
-  const figures = !summary
-    ? []
-    : control
-      ? ([
-          ["rows", t("rows"), summary.rows],
-          ["added", t("assigned"), summary.added],
-          ["unchanged", t("vacant"), summary.unchanged],
-          ["gone", t("missingPositions"), summary.gone],
-          ["errors", t("errors"), summary.errors],
-          ["warnings", t("warnings"), summary.warnings],
-        ] as const)
-      : template
-      ? ([
-          ["rows", t("rows"), summary.rows],
-          ["added", t("requested"), summary.added],
-          ["unchanged", t("notNeeded"), summary.unchanged],
-          ["gone", t("missingGreen"), summary.gone],
-          ["errors", t("errors"), summary.errors],
-          ["warnings", t("warnings"), summary.warnings],
-        ] as const)
-      : ([
-        ["rows", t("rows"), summary.rows],
-        ["added", t("added"), summary.added],
-        ["changed", t("changed"), summary.changed],
-        ["unchanged", t("unchanged"), summary.unchanged],
-        ["gone", reference ? t("goneReference") : t("gone"), summary.gone],
-        ["errors", t("errors"), summary.errors],
-        ["warnings", t("warnings"), summary.warnings],
-      ] as const);
+  const reference = upload === "reference";
+  const template = upload === "template";
+  const control = upload === "control";
+  const figures = summary ? summaryFigures(upload).map(({ figure, label }) => ({ figure, label: t(label), value: summary[figure] })) : [];
   const nothingChanges = summary !== null && importChangesNothing(summary, reference ? "leftAlone" : "flagged");
   return (
     <Stack gap="md">
@@ -86,7 +59,7 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
       {figures.length > 0 && (
         <FigureGrid
           cols={{ base: 2, sm: 4, xl: 7 }}
-          figures={figures.map(([key, label, value]) => ({ label, value: format.number(value), alert: key === "errors" && value > 0 }))}
+          figures={figures.map(({ figure, label, value }) => ({ label, value: format.number(value), alert: figure === "errors" && value > 0 }))}
         />
       )}
       {summary && summary.errors > 0 && (
@@ -133,7 +106,16 @@ export async function ImportRunDetails({ run, confirmTarget }: { run: ImportRunV
 }
 
 /** The latest upload in full, and the earlier ones as a list. */
-export async function ImportRunHistory({ runs, confirmTarget }: { runs: ImportRunView[]; confirmTarget: ImportConfirmTarget | null }) {
+export async function ImportRunHistory({
+  runs,
+  upload,
+  confirmTarget,
+}: {
+  runs: ImportRunView[];
+  /** What kind of file these are: names the figures even when nothing can be confirmed any more. */
+  upload: UploadKind;
+  confirmTarget: ImportConfirmTarget | null;
+}) {
   const t = await getTranslations("imports");
   const [latest, ...earlier] = runs;
   return (
@@ -142,7 +124,7 @@ export async function ImportRunHistory({ runs, confirmTarget }: { runs: ImportRu
         <Title order={2} size="h3" id="latest-title" mb="sm">
           {t("latest")}
         </Title>
-        {latest ? <ImportRunDetails run={latest} confirmTarget={confirmTarget} /> : <Text>{t("noImports")}</Text>}
+        {latest ? <ImportRunDetails run={latest} upload={upload} confirmTarget={confirmTarget} /> : <Text>{t(noUploadYetLabel(upload))}</Text>}
       </section>
       {earlier.length > 0 && (
         <section aria-labelledby="history-title">

@@ -86,7 +86,7 @@ export async function ReferenceKindPage({
           <UploadForm uploadUrl={`/api/reference/${kindKey}/imports${query}`} label={t("uploadLabel")} labelledBy="upload-title" />
         </section>
       )}
-      {canWrite && <ImportRunHistory runs={runs} confirmTarget={{ type: "reference", kind: kindKey, entityId }} />}
+      {canWrite && <ImportRunHistory runs={runs} upload="reference" confirmTarget={{ type: "reference", kind: kindKey, entityId }} />}
     </Stack>
   );
 }

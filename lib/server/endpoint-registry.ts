@@ -48,6 +48,7 @@ export const ACTION_REGISTRY: Record<string, EndpointAccess> = {
   "lib/domain/step5/step5-actions.ts#assignOnlineAction": { permission: "onboarding.entityStep", entity: true },
   "lib/domain/step5/step5-actions.ts#assignableRelationsAction": { permission: "onboarding.entityStep", entity: true },
   "lib/domain/step5/step5-actions.ts#submitControlReportAction": { permission: "onboarding.entityStep", entity: true },
+  "lib/domain/step5/step5-actions.ts#takeOverRequestedAction": { permission: "onboarding.entityStep", entity: true },
   "lib/domain/step6/step6-actions.ts#startStep6Action": { permission: "onboarding.runAutomatedStep", entity: true },
   "lib/playground/playground-actions.ts#createPlaygroundAction": { permission: "playground.use" },
   "lib/playground/playground-actions.ts#enterPlaygroundAction": { permission: "playground.use" },

@@ -42,7 +42,7 @@ test("one entity goes through all six steps, the central expert and the entity's
   const planned = Number(/(\d+) arbeidsplaatsen? worden/.exec((await expert.getByText(/arbeidsplaatsen? aangemaakt en gekoppeld|worden aangemaakt/).first().textContent()) ?? "")?.[1]);
   await expert.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
   await expert.getByRole("dialog", { name: "Stap 1 uitvoeren" }).getByRole("button", { name: "Stap 1 uitvoeren" }).click();
-  await waitForRun(expert, /\d+ aangemaakt/);
+  await waitForRun(expert, /\d+ arbeidsplaatsen? aangemaakt/);
 
   // Step 2 (HR): the report has the blue lines step 1 made; the review is done.
   await hr.goto(step(2));
@@ -72,6 +72,7 @@ test("one entity goes through all six steps, the central expert and the entity's
   // Step 5 (HR): the control report filled from its hints, first with an unknown Vlimpers number.
   await hr.goto(step(5));
   await expect(hr.getByRole("status").filter({ hasText: "Stap 5 wacht op de entiteit" })).toBeVisible();
+  await expect(hr.getByRole("region", { name: "Laatste upload" })).toContainText("Er is nog geen ingevuld controlerapport opgeladen.");
   const report = await downloadWorkbook(hr, "Controlerapport downloaden (.xlsx)");
   const given = fillControlReport(report.book);
   const reportSheet = report.book.getWorksheet("Controlerapport")!;
@@ -86,6 +87,10 @@ test("one entity goes through all six steps, the central expert and the entity's
   await hr.getByRole("button", { name: "Controlerapport indienen" }).click();
   await hr.getByRole("dialog", { name: "Controlerapport indienen" }).getByRole("button", { name: "Controlerapport indienen" }).click();
   await expect(hr.getByRole("status").filter({ hasText: "Het controlerapport is ingediend" })).toBeVisible();
+  // Once submitted the report can no longer be confirmed; its figures still speak of positions, not of a personnel list.
+  const latestUpload = hr.getByRole("region", { name: "Laatste upload" });
+  await expect(latestUpload.getByText("Met personeelslid", { exact: true })).toBeVisible();
+  await expect(latestUpload).not.toContainText("personeelslijst");
 
   // Step 6 (expert): the links, and the onboarding is complete.
   await expert.goto(step(6));

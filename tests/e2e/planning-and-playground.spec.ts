@@ -79,7 +79,7 @@ test("an expert plans a slot and writes an agreement; the HR officer books the s
   await expect(hr).toHaveTitle(/^\[Speeltuin\] Stap 1/);
   await hr.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
   await hr.getByRole("dialog", { name: "Stap 1 uitvoeren" }).getByRole("button", { name: "Stap 1 uitvoeren" }).click();
-  await expect(hr.getByRole("region", { name: "Uitvoeringen" }).getByText(/\d+ aangemaakt/)).toBeVisible({ timeout: 60_000 });
+  await expect(hr.getByRole("region", { name: "Uitvoeringen" }).getByText(/\d+ arbeidsplaatsen? aangemaakt/)).toBeVisible({ timeout: 60_000 });
   await hr.screenshot({ path: "test-results/playground-step1.png", fullPage: true });
   await hr.getByRole("link", { name: ENTITY }).click();
   await expect(await currentStepItem(hr)).toContainText("Rapport nakijken en corrigeren");

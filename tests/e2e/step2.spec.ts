@@ -28,7 +28,7 @@ test("the HR officer filters the step-2 report, corrects a blue line, sees its h
   await page.getByRole("link", { name: "Automatische aanmaak en koppeling" }).click();
   await page.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
   await page.getByRole("dialog", { name: "Stap 1 uitvoeren" }).getByRole("button", { name: "Stap 1 uitvoeren" }).click();
-  await expect(page.getByRole("region", { name: "Uitvoeringen" }).getByText(/\d+ aangemaakt/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Uitvoeringen" }).getByText(/\d+ arbeidsplaatsen? aangemaakt/)).toBeVisible({ timeout: 30_000 });
 
   await page.context().clearCookies();
   await signInAsDemo(page, "hr.omgeving@demo.vlaanderen.be");

@@ -28,6 +28,7 @@ test("the HR officer fills the position template, fixes it, corrects a row onlin
   await page.getByRole("link", { name: "Arbeidsplaatssjabloon invullen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stap 3: arbeidsplaatssjabloon" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Stap 3 wacht op de entiteit" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Laatste upload" })).toContainText("Er is nog geen ingevuld sjabloon opgeladen.");
 
   const template = await download(page, "Arbeidsplaatssjabloon downloaden (.xlsx)");
   expect(template.name).toMatch(/^arbeidsplaatssjabloon-DOMG-\d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -88,11 +89,17 @@ test("the HR officer fills the position template, fixes it, corrects a row onlin
     const sheet = book.getWorksheet("Controlerapport")!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(CONTROL_REPORT_COLUMNS.map((c) => c.header));
     expect(sheet.actualRowCount).toBe(created + 1);
-    const orange = [CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === "vlimpers") + 1, CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === "relationNumber") + 1];
-    for (const c of orange) {
+    const columnOf = (key: (typeof CONTROL_REPORT_COLUMNS)[number]["key"]) => CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
+    // The orange columns come right after the position number, holding the person named in step 3 (if any).
+    const orange: [number, number][] = [
+      [columnOf("vlimpers"), columnOf("requestedForVlimpers")],
+      [columnOf("relationNumber"), columnOf("requestedForRelation")],
+    ];
+    expect(orange.map(([c]) => c)).toEqual([2, 3]);
+    for (const [c, named] of orange) {
       expect((sheet.getRow(1).getCell(c).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(ORANGE_FILL);
       for (let r = 2; r <= created + 1; r++) {
-        expect(sheet.getRow(r).getCell(c).value).toBeNull();
+        expect(sheet.getRow(r).getCell(c).value ?? null).toEqual(sheet.getRow(r).getCell(named).value ?? null);
         expect((sheet.getRow(r).getCell(c).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(ORANGE_FILL);
       }
     }

@@ -9,7 +9,7 @@ import { abolishPosition, unlinkRelation } from "@/lib/domain/positions/personne
 import { runStep1 } from "@/lib/domain/step1/run-step1";
 import { CONTROL_REPORT_COLUMNS, CONTROL_REPORT_SHEET } from "@/lib/domain/step4/control-report-format";
 import { runStep4 } from "@/lib/domain/step4/run-step4";
-import { assignOnline, submitControlReport } from "@/lib/domain/step5/control-assignments";
+import { assignOnline, submitControlReport, takeOverRequested } from "@/lib/domain/step5/control-assignments";
 import { acceptControlUpload, previewControlUpload } from "@/lib/domain/step5/control-import";
 import { listControlRows, step6Counts } from "@/lib/domain/step5/control-queries";
 import { createStep6Links, runStep6, startStep6 } from "@/lib/domain/step6/run-step6";
@@ -108,6 +108,24 @@ describe(`steps 5 and 6: who goes where, and the linking (${testDatabaseKind()})
     expect(at(5).join()).toMatch(/staat al op rij 4/);
     expect(run!.markedFileId).not.toBeNull();
     expect(await step6Counts(t.db, entity.id)).toMatchObject({ link: 0 });
+  });
+
+  it("takes over the person named in step 3 where nobody is chosen, never overwrites a choice, and a second time takes over nothing", async () => {
+    const { rows } = await listControlRows(t.db, entity.id, { limit: 100, offset: 0 });
+    // The first position gets, online, the person named for the second one.
+    const [first, second] = rows;
+    const named = requested.find((r) => second!.requestedFor?.includes(`(${r.vlimpers}/${r.relationNumber})`))!;
+    expect(await assignOnline(t.db, { entityId: entity.id, requestId: first!.requestId, expectedRevision: first!.revision, assignment: { vlimpers: named.vlimpers, relationNumber: named.relationNumber }, actorId })).toEqual({ ok: true });
+
+    expect(await takeOverRequested(t.db, { entityId: entity.id, actorId })).toEqual({ takenOver: requested.length - 2, skipped: 1 });
+    const after = (await listControlRows(t.db, entity.id, { limit: 100, offset: 0 })).rows;
+    expect(after[0]!.assigned).toMatchObject({ vlimpers: named.vlimpers, relationNumber: named.relationNumber });
+    expect(after[1]!.assigned).toBeNull();
+    for (const row of after.slice(2)) expect(row.requestedFor).toContain(`(${row.assigned!.vlimpers}/${row.assigned!.relationNumber})`);
+    expect(await step6Counts(t.db, entity.id)).toMatchObject({ assigned: requested.length - 1, vacant: 1 });
+
+    expect(await takeOverRequested(t.db, { entityId: entity.id, actorId })).toEqual({ takenOver: 0, skipped: 1 });
+    expect(await step6Counts(t.db, entity.id)).toMatchObject({ assigned: requested.length - 1 });
   });
 
   it("accepts a clean report; choosing online follows the same rules and refuses a stale revision", async () => {

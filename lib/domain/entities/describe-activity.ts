@@ -84,6 +84,8 @@ function describe(event: { action: string; objectType: string; after: unknown })
       return { key: "controlAccepted", values: { assigned: count("assigned"), vacant: count("vacant") } };
     case "onboarding.step5.assign":
       return { key: "positionAssigned", values: { number: count("positionNumber") } };
+    case "onboarding.step5.takeOver":
+      return { key: "requestedTakenOver", values: { takenOver: count("takenOver"), skipped: count("skipped") } };
     case "onboarding.step5.submit":
       return { key: "controlSubmitted", values: { link: count("link"), vacant: count("vacant") } };
     case "onboarding.step6.start":

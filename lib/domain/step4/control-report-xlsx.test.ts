@@ -121,7 +121,14 @@ describe("controlReportXlsxBuffer", () => {
     }
   });
 
-  it("leaves the two orange columns empty, orange and editable, and everything else locked", async () => {
+  it("puts the two orange columns right after the position number, and still reads a report in the earlier order by its headers", () => {
+    expect(CONTROL_REPORT_COLUMNS.slice(0, 3).map((c) => c.key)).toEqual(["positionNumber", "vlimpers", "relationNumber"]);
+    const earlier = [...CONTROL_REPORT_COLUMNS.filter((c) => !CONTROL_REPORT_ENTITY_COLUMNS.includes(c.key)), ...CONTROL_REPORT_COLUMNS.filter((c) => CONTROL_REPORT_ENTITY_COLUMNS.includes(c.key))];
+    const match = matchHeaders(earlier.map((c) => c.header), CONTROL_REPORT_COLUMNS);
+    expect(match.columns).toMatchObject({ positionNumber: 0, vlimpers: earlier.length - 2, relationNumber: earlier.length - 1 });
+  });
+
+  it("fills the orange columns with the person named in step 3, orange and editable, and locks everything else", async () => {
     const buffer = await controlReportXlsxBuffer(input);
     const sheet = (await load(buffer)).getWorksheet(CONTROL_REPORT_SHEET)!;
     const argb = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
@@ -132,7 +139,8 @@ describe("controlReportXlsxBuffer", () => {
       expect(head.protection?.locked).not.toBe(false);
       for (let row = 2; row <= LAST_ROW; row++) {
         const cell = sheet.getRow(row).getCell(columnOf(key));
-        expect(cell.value).toBeNull();
+        const named = LINES[row - 2]!;
+        expect(cell.value).toBe(key === "vlimpers" ? named.requestedForVlimpers : named.requestedForRelation);
         expect(argb(cell)).toBe(ORANGE_FILL);
         expect(cell.protection?.locked).toBe(false);
       }

@@ -57,9 +57,10 @@ const LINE_VALUE: Record<ControlReportColumnKey, (line: ControlReportLine) => un
   requestedForName: (l) => l.requestedForName,
   requestedForRelation: (l) => l.requestedForRelation,
   note: (l) => l.note,
-  // The orange columns stay empty: the entity fills them in step 5.
-  vlimpers: () => null,
-  relationNumber: () => null,
+  // The orange columns hold the person named in step 3, when there was one: the entity confirms,
+  // changes or empties them (vacant) in step 5; the upload checks them like any other choice.
+  vlimpers: (l) => (l.requestedForVlimpers && l.requestedForRelation !== null ? l.requestedForVlimpers : null),
+  relationNumber: (l) => (l.requestedForVlimpers && l.requestedForRelation !== null ? l.requestedForRelation : null),
 };
 
 const WIDTHS: Partial<Record<ControlReportColumnKey, number>> = { functionTitle: 34, unitName: 30, requestedForName: 28, note: 30, fte: 8 };
@@ -100,9 +101,9 @@ function writeInstructions(sheet: ExcelJS.Worksheet, input: ControlReportXlsxInp
   const instructions: [string, string][] = [
     ["Wat", `Het blad ${CONTROL_REPORT_SHEET} toont de arbeidsplaatsen die stap 4 heeft aangemaakt op basis van jullie sjabloon, elk met het nummer van de nieuwe arbeidsplaats.`],
     ["Controleer", "Kijk na of de arbeidsplaatsen kloppen."],
-    ["Stap 5", `Vul in stap 5 voor elke arbeidsplaats de twee oranje kolommen ${orange} in: het Vlimpersnummer (6 cijfers, bijvoorbeeld 012345) en het nummer van de arbeidsrelatie van het personeelslid dat de arbeidsplaats inneemt.`],
-    ["Vacant", "Blijft een arbeidsplaats vacant, laat dan beide oranje kolommen leeg."],
-    ["Aangevraagd voor", 'De kolommen "Aangevraagd voor" tonen voor wie de arbeidsplaats werd aangevraagd, als hulp bij het invullen.'],
+    ["Stap 5", `De twee oranje kolommen ${orange}, meteen na het nummer van de arbeidsplaats, zeggen wie de arbeidsplaats inneemt: het Vlimpersnummer (6 cijfers, bijvoorbeeld 012345) en het nummer van de arbeidsrelatie van dat personeelslid.`],
+    ["Vooraf ingevuld", 'Werd in stap 3 iemand opgegeven ("Aangevraagd voor"), dan staat die al in de oranje kolommen. Kijk na, pas aan waar nodig en laat staan wat klopt.'],
+    ["Vacant", "Blijft een arbeidsplaats vacant, maak dan beide oranje kolommen leeg."],
     ["Niet wijzigen", "Wijzig de andere kolommen en de rij met de kolomnamen niet; ze zijn beveiligd. Filteren kan wel."],
     ["Opladen", "Laad het ingevulde bestand op via de pagina van stap 5, of vul de oranje kolommen daar online in."],
   ];

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { onboardingStepRuns, positionRequests, positions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
@@ -8,8 +8,9 @@ import { lockImportTarget } from "@/lib/domain/imports/import-run-store";
 import { applyTransition, lockWorkflow } from "@/lib/domain/onboarding/workflow-store";
 import type { CellProblem } from "@/lib/excel/mark/cell-problem";
 import { assertStep5Open, controlImportTarget } from "./control-import";
-import { loadControlContext, step6Counts } from "./control-queries";
+import { listPositionChoices, loadControlContext, step6Counts } from "./control-queries";
 import { checkControlRow } from "./control-rules";
+import { planTakeOver, type TakeOverPlan } from "./take-over-requested";
 
 /** Who goes into one position, chosen online: a Vlimpers number and relation, or nothing (vacant). */
 export const assignmentSchema = z.strictObject({
@@ -71,6 +72,41 @@ export async function assignOnline(
       requestId: input.auditRequestId,
     });
     return { ok: true as const };
+  });
+}
+
+/** What "overnemen uit stap 3" would do now, for the page to say before the entity confirms. */
+export async function previewTakeOver(db: DbOrTx, entityId: string): Promise<TakeOverPlan> {
+  return planTakeOver(await listPositionChoices(db, entityId), await loadControlContext(db, entityId));
+}
+
+/**
+ * "Overnemen uit stap 3": each position without a choice gets the person named for it in step 3,
+ * where the rules of step 5 allow it, in one transaction. A second time takes over nothing new.
+ */
+export async function takeOverRequested(db: Db, input: { entityId: string; actorId: string; auditRequestId?: string }): Promise<{ takenOver: number; skipped: number }> {
+  const { entityId } = input;
+  return db.transaction(async (tx) => {
+    await lockImportTarget(tx, controlImportTarget(entityId));
+    assertStep5Open((await lockWorkflow(tx, entityId)).step);
+    await tx.execute(sql`select 1 from position_requests where entity_id = ${entityId} for update`);
+    const plan = await previewTakeOver(tx, entityId);
+    if (plan.assignments.length > 0) {
+      await tx.execute(sql`
+        update position_requests q set assigned_relation_id = a.relation_id, assignment_revision = q.assignment_revision + 1, updated_by = ${input.actorId}::uuid, updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify(plan.assignments.map((a) => ({ request_id: a.requestId, relation_id: a.relationId })))}::jsonb) as a(request_id uuid, relation_id uuid)
+        where q.id = a.request_id and q.entity_id = ${entityId} and q.assigned_relation_id is null`);
+    }
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "onboarding.step5.takeOver",
+      objectType: "onboarding",
+      objectId: entityId,
+      entityId,
+      after: { takenOver: plan.assignments.length, skipped: plan.skipped.length, positionNumbers: plan.assignments.map((a) => a.positionNumber) },
+      requestId: input.auditRequestId,
+    });
+    return { takenOver: plan.assignments.length, skipped: plan.skipped.length };
   });
 }
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { todayInBrussels } from "@/lib/dates";
 import { countsOn } from "@/lib/domain/positions/link-bounds";
 import type { ControlContext, ControlRelation } from "./control-rules";
+import type { PositionChoice } from "./take-over-requested";
 
 /** Everything a control-report row is checked against, as the data are now. */
 export async function loadControlContext(db: DbOrTx, entityId: string, today = todayInBrussels()): Promise<ControlContext> {
@@ -62,6 +63,24 @@ export async function listControlRows(db: DbOrTx, entityId: string, page: { limi
     assigned: row.assigned_vlimpers ? { vlimpers: String(row.assigned_vlimpers), name: String(row.assigned_name), relationNumber: Number(row.assigned_relation) } : null,
   }));
   return { rows, total: rows.length ? Number(result.rows[0]!.total) : 0 };
+}
+
+/** Every step-4 position of the entity with the person step 3 named for it and the one chosen in step 5, in report order. */
+export async function listPositionChoices(db: DbOrTx, entityId: string): Promise<PositionChoice[]> {
+  const result = await db.execute<{ id: string; number: number; vlimpers: string | null; relation_number: number | null; assigned_relation_id: string | null }>(sql`
+    select q.id, pos.number, rp.vlimpers_number as vlimpers, rr.relation_number, q.assigned_relation_id
+    from position_requests q
+    join positions pos on pos.id = q.position_id
+    left join employment_relations rr on rr.id = q.relation_id
+    left join persons rp on rp.id = rr.person_id
+    where q.entity_id = ${entityId}
+    order by q.row_number`);
+  return result.rows.map((r) => ({
+    requestId: r.id,
+    positionNumber: Number(r.number),
+    requested: r.vlimpers && r.relation_number !== null ? { vlimpers: r.vlimpers, relationNumber: Number(r.relation_number) } : null,
+    assignedRelationId: r.assigned_relation_id,
+  }));
 }
 
 export type ControlRowView = Awaited<ReturnType<typeof listControlRows>>["rows"][number];

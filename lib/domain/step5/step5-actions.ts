@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { entityAction } from "@/lib/server/action-client";
 import { db } from "@/lib/server/database";
-import { assignOnline, assignmentSchema, submitControlReport } from "./control-assignments";
+import { assignOnline, assignmentSchema, submitControlReport, takeOverRequested } from "./control-assignments";
 import { acceptControlUpload } from "./control-import";
 import { assignableRelations } from "./control-queries";
 
@@ -26,6 +26,17 @@ export const assignOnlineAction = entityAction(
   async ({ entityId, requestId, expectedRevision, assignment }, { principal, requestId: auditRequestId }) => {
     const result = await assignOnline(await db(), { entityId, requestId, expectedRevision, assignment, actorId: principal.userId, auditRequestId });
     if (result.ok) revalidatePath(`/entities/${entityId}/steps/5`);
+    return result;
+  },
+);
+
+/** "Overnemen uit stap 3": positions without a choice get the person named for them in step 3. */
+export const takeOverRequestedAction = entityAction(
+  { name: "onboarding.takeOverRequested", permission: "onboarding.entityStep" },
+  z.strictObject({ entityId: z.uuid() }),
+  async ({ entityId }, { principal, requestId }) => {
+    const result = await takeOverRequested(await db(), { entityId, actorId: principal.userId, auditRequestId: requestId });
+    revalidatePath(`/entities/${entityId}/steps/5`);
     return result;
   },
 );

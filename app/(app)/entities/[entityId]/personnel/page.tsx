@@ -41,7 +41,7 @@ export default async function PersonnelPage({ params }: { params: Promise<{ enti
           <UploadForm uploadUrl={`/api/entities/${entity.id}/personnel-imports`} label={t("uploadLabel")} labelledBy="upload-title" />
         </section>
       )}
-      <ImportRunHistory runs={runs} confirmTarget={canImport ? { type: "personnel", entityId: entity.id } : null} />
+      <ImportRunHistory runs={runs} upload="personnel" confirmTarget={canImport ? { type: "personnel", entityId: entity.id } : null} />
     </Stack>
   );
 }

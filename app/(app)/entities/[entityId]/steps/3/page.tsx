@@ -84,7 +84,7 @@ export default async function Step3Page({ params, searchParams }: Props) {
         </section>
       )}
 
-      <ImportRunHistory runs={runs} confirmTarget={changeable ? { type: "template", entityId: entity.id } : null} />
+      <ImportRunHistory runs={runs} upload="template" confirmTarget={changeable ? { type: "template", entityId: entity.id } : null} />
 
       <section aria-labelledby="requests-title">
         <Title order={2} size="h3" id="requests-title" mb="xs">

@@ -16,11 +16,13 @@ import { listImportRuns } from "@/lib/domain/imports/import-queries";
 import { listStep4Runs } from "@/lib/domain/step4/step4-queries";
 import { CONTROL_IMPORT_KIND } from "@/lib/domain/step5/control-import";
 import { listControlRows, step6Counts } from "@/lib/domain/step5/control-queries";
-import { submitControlReportAction } from "@/lib/domain/step5/step5-actions";
+import { previewTakeOver } from "@/lib/domain/step5/control-assignments";
+import { submitControlReportAction, takeOverRequestedAction } from "@/lib/domain/step5/step5-actions";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
 const PAGE_SIZE = 100;
+const SHOWN_SKIPPED = 50;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("step5"))("title") };
@@ -46,6 +48,7 @@ export default async function Step5Page({ params, searchParams }: Props) {
   const report = (await listStep4Runs(database, entity.id)).find((r) => r.state === "done" && r.output_file_id);
   const runs = await listImportRuns(database, CONTROL_IMPORT_KIND, entity.id);
   const stage = entity.currentStep < 5 ? "not_yet" : open ? "open" : "closed";
+  const takeOver = canAct && open ? await previewTakeOver(database, entity.id) : null;
 
   return (
     <Stack gap="lg">
@@ -68,6 +71,40 @@ export default async function Step5Page({ params, searchParams }: Props) {
         </section>
       )}
 
+      {takeOver && (takeOver.assignments.length > 0 || takeOver.skipped.length > 0) && (
+        <section aria-labelledby="take-over-title">
+          <Title order={2} size="h3" id="take-over-title" mb="xs">
+            {t("takeOverTitle")}
+          </Title>
+          <Stack gap="sm" align="flex-start">
+            {takeOver.assignments.length > 0 && (
+              <>
+                <Text maw={820}>{t("takeOverIntro", { count: takeOver.assignments.length })}</Text>
+                <ConfirmActionButton
+                  action={takeOverRequestedAction}
+                  entityId={entity.id}
+                  label={t("takeOver")}
+                  confirm={t("takeOverConfirm", { count: takeOver.assignments.length })}
+                  done={t("takenOver")}
+                  cancel={t("cancel")}
+                />
+              </>
+            )}
+            {takeOver.skipped.length > 0 && (
+              <details>
+                <summary>{t("takeOverSkipped", { count: takeOver.skipped.length })}</summary>
+                <ul>
+                  {takeOver.skipped.slice(0, SHOWN_SKIPPED).map((s) => (
+                    <li key={s.positionNumber}>{t("takeOverSkippedRow", { number: s.positionNumber, reason: s.reason })}</li>
+                  ))}
+                  {takeOver.skipped.length > SHOWN_SKIPPED && <li>…</li>}
+                </ul>
+              </details>
+            )}
+          </Stack>
+        </section>
+      )}
+
       {canAct && open && (
         <section aria-labelledby="upload-title">
           <Title order={2} size="h3" id="upload-title" mb="xs">
@@ -78,7 +115,7 @@ export default async function Step5Page({ params, searchParams }: Props) {
         </section>
       )}
 
-      <ImportRunHistory runs={runs} confirmTarget={canAct && open ? { type: "control", entityId: entity.id } : null} />
+      <ImportRunHistory runs={runs} upload="control" confirmTarget={canAct && open ? { type: "control", entityId: entity.id } : null} />
 
       {total > 0 && (
         <section aria-labelledby="rows-title">
