@@ -6,7 +6,7 @@ import { PlanListTable } from "@/components/reports/plan-list-table";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasPermission } from "@/lib/auth/permissions";
-import { PLAN_LISTS, planList, planListQuerySchema } from "@/lib/domain/reports/plan-lists";
+import { PLAN_LISTS, planListPage, planListQuerySchema } from "@/lib/domain/reports/plan-lists";
 import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -14,15 +14,38 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("planLists"))("title") };
 }
 
-/** The lists of the personnel plan on a date: vacant, frozen, relations without a position, differing occupants. */
-export default async function PlanListsPage({ searchParams }: { searchParams: Promise<{ list?: string; date?: string }> }) {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The lists of the personnel plan on a date: vacant, frozen, relations without a position, differing
+ * occupants. A page at a time, sorted and counted over the whole list by the database; the download
+ * holds every row.
+ */
+export default async function PlanListsPage({ searchParams }: Props) {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "reports.read")) notFound();
-  const query = planListQuerySchema.parse(await searchParams);
+  const raw = await searchParams;
+  const query = planListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const date = validIsoDate(query.date) ?? todayInBrussels();
   const t = await getTranslations("planLists");
   const format = await getFormatter();
-  const rows = await planList(await db(), { scope: entityScope(principal, "reports.read"), date, list: query.list });
+  const { rows, total, page, pageSize } = await planListPage(await db(), {
+    scope: entityScope(principal, "reports.read"),
+    date,
+    list: query.list,
+    sort: query.sort,
+    dir: query.dir,
+    page: query.page,
+  });
+  const listAndDate = new URLSearchParams({ list: query.list, date });
+  const sorted = new URLSearchParams({ list: query.list, date, sort: query.sort, dir: query.dir });
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams(sorted);
+    if (n > 0) next.set("page", String(n));
+    return `?${next.toString()}`;
+  };
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const label = t(`list_${query.list}`);
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -39,11 +62,36 @@ export default async function PlanListsPage({ searchParams }: { searchParams: Pr
         </Group>
       </form>
       <Text>{t(`intro_${query.list}`)}</Text>
-      <Text size="sm" c="dimmed">
-        {t("count", { count: rows.length, date: format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "long" }) })}
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {t("count", { count: total, date: format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "long" }) })}
       </Text>
-      <Anchor href={`/api/reports/lists?${new URLSearchParams({ list: query.list, date }).toString()}`}>{t("download")}</Anchor>
-      <PlanListTable rows={rows} list={query.list} label={t(`list_${query.list}`)} />
+      <Stack gap={2}>
+        <Anchor href={`/api/reports/lists?${listAndDate.toString()}`}>{t("download")}</Anchor>
+        {total > pageSize && (
+          <Text size="sm" c="dimmed">
+            {t("downloadAll", { total })}
+          </Text>
+        )}
+      </Stack>
+      <PlanListTable rows={rows} list={query.list} label={label} sort={query.sort} dir={query.dir} query={listAndDate.toString()} />
+      {total > 0 && (
+        <Group component="nav" aria-label={t("pages")} gap="md">
+          <Text size="sm">{t("pageOf", { from: page * pageSize + 1, to: page * pageSize + rows.length, total })}</Text>
+          {pages > 1 && <Text size="sm">{t("pageNumber", { page: page + 1, pages })}</Text>}
+          {page > 0 && (
+            <>
+              <AnchorLink href={pageHref(0)}>{t("first")}</AnchorLink>
+              <AnchorLink href={pageHref(page - 1)}>{t("previous")}</AnchorLink>
+            </>
+          )}
+          {page + 1 < pages && (
+            <>
+              <AnchorLink href={pageHref(page + 1)}>{t("next")}</AnchorLink>
+              <AnchorLink href={pageHref(pages - 1)}>{t("last")}</AnchorLink>
+            </>
+          )}
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guards";
 import { entityScope } from "@/lib/auth/permissions";
 import { formatDutchDate, todayInBrussels, validIsoDate } from "@/lib/dates";
-import { planList, planListQuerySchema, type PlanListRow } from "@/lib/domain/reports/plan-lists";
+import { unlinkedReasonMessage, type UnlinkedReason } from "@/lib/domain/reports/plan-list-reasons";
+import { allPlanListRows, planListQuerySchema, type PlanListRow } from "@/lib/domain/reports/plan-lists";
 import { writeTablesToStream } from "@/lib/excel/write-table";
 import { XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
 import { errorResponse } from "@/lib/server/route-errors";
@@ -12,7 +13,10 @@ import { db } from "@/lib/server/database";
 
 export const dynamic = "force-dynamic";
 
-/** One list of the personnel plan as .xlsx, for the list and date of the page. */
+/**
+ * One list of the personnel plan as .xlsx, for the list and date of the page: every row, in the
+ * list's lasting order, read a batch at a time while the workbook streams out.
+ */
 export async function GET(request: Request) {
   try {
     const principal = await requirePermission("reports.read");
@@ -20,8 +24,12 @@ export async function GET(request: Request) {
     const date = validIsoDate(query.date) ?? todayInBrussels();
     const t = await getTranslations({ locale: "nl-BE", namespace: "planLists" });
     const tReasons = await getTranslations({ locale: "nl-BE", namespace: "step1" });
-    const rows = await planList(await db(), { scope: entityScope(principal, "reports.read"), date, list: query.list });
-    const detail = (r: PlanListRow) => (query.list === "unlinked" && r.detail ? (tReasons.has(`reason_${r.detail}` as "title") ? tReasons(`reason_${r.detail}` as "title") : t("afterRun")) : (r.detail ?? ""));
+    const rows = allPlanListRows(await db(), { scope: entityScope(principal, "reports.read"), date, list: query.list });
+    const reason = (code: string) => {
+      const { namespace, key } = unlinkedReasonMessage(code as UnlinkedReason);
+      return namespace === "planLists" ? t(key as "title") : tReasons(key as "title");
+    };
+    const detail = (r: PlanListRow) => (query.list === "unlinked" && r.detail ? reason(r.detail) : (r.detail ?? ""));
     const stream = new PassThrough();
     writeTablesToStream(stream, [
       {
