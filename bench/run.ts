@@ -61,6 +61,7 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "report.asof.seconds", run: benchReportAsOf },
   { name: "db.rls.lone_query_overhead_ms", run: benchRlsOverhead },
   ...READERS.flatMap((reader) => PAGES.map((page) => `http.page.${page}.${reader}.p50_ms`)).map((name) => ({ name, run: pageFigure(name) })),
+  { name: "http.page.anchor.p50_ms", run: pageFigure("http.page.anchor.p50_ms") },
   { name: "http.read.p95_ms", run: readFigure("http.read.p95_ms") },
   { name: "http.read.errors", run: readFigure("http.read.errors") },
   { name: "http.read.pages_per_second", run: readFigure("http.read.pages_per_second") },
