@@ -9,15 +9,23 @@ const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 /** Starts `next start` on a database (building first when there is no build), and waits until it answers. */
-export async function startAppServer(options: { databaseUrl: string; port: number; nodeArgs?: string[] }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startAppServer(options: {
+  databaseUrl: string;
+  port: number;
+  nodeArgs?: string[];
+  /** More (or other) environment for the server, e.g. BENCH_ANCHOR: "0". */
+  env?: Record<string, string>;
+}): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: options.databaseUrl,
     DEMO_MODE: "true",
+    BENCH_ANCHOR: "1", // the anchor page of http.page.anchor.p50_ms
     WORKER_IN_PROCESS: "false",
     AUTH_SECRET: "bench-secret-not-for-production-0123456789",
     PORT: String(options.port),
+    ...options.env,
   };
   warnIfBuildIsOlderThanSources();
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -38,6 +46,7 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
   }
   return {
     url,
+    pid: server.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         server.once("exit", () => resolve());

@@ -19,8 +19,7 @@ const PORT = 3302;
  */
 export async function benchReadLoad(): Promise<BenchResult[]> {
   return withReportServer("http_read", PORT, async ({ data, baseUrl, expertCookie: cookie }) => {
-    const entity = data.entity.id;
-    const paths = ["/", `/entities/${entity}`, `/entities/${entity}/steps/2?colour=blue`, `/entities/${entity}/positions`, "/reports"];
+    const paths = readMix(data.entity.id);
     for (const path of paths) {
       const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
       if (!response.ok) throw new Error(`${path} answered ${response.status}`);
@@ -28,7 +27,7 @@ export async function benchReadLoad(): Promise<BenchResult[]> {
     await load(baseUrl, cookie, paths, 5); // warm-up
     const quiet = await load(baseUrl, cookie, paths, SECONDS);
     console.log(`[bench]   ${quiet.requests} requests in ${SECONDS} s, p95 ${quiet.p95.toFixed(0)} ms, ${quiet.errors} errors`);
-    const other = await secondLargestEntity(data.db, entity);
+    const other = await secondLargestEntity(data.db, data.entity.id);
     const job = busyStep1(data.db, other, data.runDate);
     const busy = await load(baseUrl, cookie, paths, SECONDS);
     const runs = await job.stop();
@@ -42,6 +41,11 @@ export async function benchReadLoad(): Promise<BenchResult[]> {
       one("http.read_during_job.p95_ms", "ms", busy.p95),
     ];
   });
+}
+
+/** The pages people read most: home, the entity's page, its step-2 report, its position list, the reports page. */
+export function readMix(entity: string): string[] {
+  return ["/", `/entities/${entity}`, `/entities/${entity}/steps/2?colour=blue`, `/entities/${entity}/positions`, "/reports"];
 }
 
 async function load(baseUrl: string, cookie: string, paths: string[], seconds: number) {

@@ -3,6 +3,9 @@
  * npm run bench -- --json  also writes bench-results.json: [{ name, unit, median, min, max, runs }]
  * npm run bench -- --only seed.full.seconds   runs one figure (or several: a comma list, or a prefix such as http.read)
  *
+ * Shorter tries (figures then less steady): BENCH_PAGE_ROUNDS (page times, default 20 a page),
+ * BENCH_READ_SECONDS (http.read, default 60), BENCH_USERS_SECONDS (http.users300, default 60).
+ *
  * Runs against the PostgreSQL server of TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test),
  * in databases of its own that it drops afterwards.
  */
@@ -23,6 +26,7 @@ import { benchStep1EntityLargest, benchStep1Government } from "./step1";
 import { benchStep1LowerBound } from "./step1-lower-bound";
 import { benchStep1PerRow } from "./step1-per-row";
 import { benchControlValidate, benchStep4, benchStep6, benchTemplateGenerate, benchTemplateValidate } from "./template";
+import { benchUsers300 } from "./users300";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, only: { type: "string" } } });
 
@@ -34,6 +38,7 @@ function sharedFigures(run: () => Promise<BenchResult[]>) {
 const readFigure = sharedFigures(benchReadLoad);
 const pageFigure = sharedFigures(benchPageTimes);
 const reportPageFigure = sharedFigures(benchReportPage);
+const usersFigure = sharedFigures(benchUsers300);
 const PAGES = ["home", "entity", "step2", "positions", "reports"];
 const READERS = ["expert", "hr"];
 
@@ -61,10 +66,13 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "report.asof.seconds", run: benchReportAsOf },
   { name: "db.rls.lone_query_overhead_ms", run: benchRlsOverhead },
   ...READERS.flatMap((reader) => PAGES.map((page) => `http.page.${page}.${reader}.p50_ms`)).map((name) => ({ name, run: pageFigure(name) })),
+  { name: "http.page.anchor.p50_ms", run: pageFigure("http.page.anchor.p50_ms") },
   { name: "http.read.p95_ms", run: readFigure("http.read.p95_ms") },
   { name: "http.read.errors", run: readFigure("http.read.errors") },
   { name: "http.read.pages_per_second", run: readFigure("http.read.pages_per_second") },
   { name: "http.read_during_job.p95_ms", run: readFigure("http.read_during_job.p95_ms") },
+  { name: "http.users300.p95_ms", run: usersFigure("http.users300.p95_ms") },
+  { name: "http.users300.errors", run: usersFigure("http.users300.errors") },
 ];
 
 const results: BenchResult[] = [];

@@ -15,6 +15,8 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_DISPLAY_NAME: z.string().default("Vlaamse overheid (ACM/IDM)"),
+  /** The bench's anchor page (app/(bench)/bench/anchor): on only for `npm run bench`, never with APP_ENV=production. */
+  BENCH_ANCHOR: flag,
   /** Run the job worker inside the web process (always so on the embedded database). */
   WORKER_IN_PROCESS: flag,
   /** The owner's connection for `npm run migrate` when DATABASE_URL is the application's own login. */
@@ -35,6 +37,9 @@ export function appEnv(): AppEnv {
     const parsed = envSchema.parse(process.env);
     if (parsed.APP_ENV === "production" && parsed.DEMO_MODE) {
       throw new Error("DEMO_MODE cannot be on when APP_ENV=production.");
+    }
+    if (parsed.APP_ENV === "production" && parsed.BENCH_ANCHOR) {
+      throw new Error("BENCH_ANCHOR cannot be on when APP_ENV=production.");
     }
     cached = parsed;
   }

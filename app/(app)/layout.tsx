@@ -11,6 +11,7 @@ import { signOutAction } from "@/lib/server/session-actions";
 import { LeavePlaygroundButton, PlaygroundBannerControls } from "@/components/playground/playground-controls";
 import { PlaygroundTabSync } from "@/components/playground/playground-tab-sync";
 import { activePlayground, lostPlayground } from "@/lib/server/database";
+import { UiShell } from "../_components/ui-shell";
 
 export const dynamic = "force-dynamic";
 
@@ -37,48 +38,50 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (hasPermission(principal, "jobs.read")) nav.push({ href: "/jobs", label: t("nav.jobs") });
   if (hasPermission(principal, "playground.use")) nav.push({ href: "/playground", label: t("nav.playground") });
   return (
-    <AppFrame
-      appTitle={t("app.title")}
-      skipLabel={t("app.skipToContent")}
-      navLabel={t("app.mainNavigation")}
-      nav={nav}
-      userLine={principal.name}
-      roleLine={role ? t(`roles.${role}`) : "—"}
-      banner={appEnv().DEMO_MODE ? t("app.demoBanner") : undefined}
-      playground={
-        playground
-          ? {
-              text: t("playground.banner", { source: playground.sourceLabel }),
-              controls: (
-                <PlaygroundBannerControls
-                  playgroundId={playground.id}
-                  labels={{
-                    reset: t("playground.bannerReset"),
-                    resetConfirm: t("playground.resetConfirm"),
-                    resetDone: t("playground.resetDone"),
-                    leave: t("playground.bannerLeave"),
-                    cancel: t("planning.cancel"),
-                  }}
-                />
-              ),
-            }
-          : lost
-            ? { text: t("playground.lostBanner"), controls: <LeavePlaygroundButton label={t("playground.lostLeave")} /> }
-            : undefined
-      }
-      controls={
-        <>
-          <LocaleSwitch />
-          <form action={signOutAction}>
-            <Button type="submit" variant="default" size="compact-sm">
-              {t("app.signOut")}
-            </Button>
-          </form>
-        </>
-      }
-    >
-      <PlaygroundTabSync playgroundId={playground?.id ?? null} />
-      {children}
-    </AppFrame>
+    <UiShell>
+      <AppFrame
+        appTitle={t("app.title")}
+        skipLabel={t("app.skipToContent")}
+        navLabel={t("app.mainNavigation")}
+        nav={nav}
+        userLine={principal.name}
+        roleLine={role ? t(`roles.${role}`) : "—"}
+        banner={appEnv().DEMO_MODE ? t("app.demoBanner") : undefined}
+        playground={
+          playground
+            ? {
+                text: t("playground.banner", { source: playground.sourceLabel }),
+                controls: (
+                  <PlaygroundBannerControls
+                    playgroundId={playground.id}
+                    labels={{
+                      reset: t("playground.bannerReset"),
+                      resetConfirm: t("playground.resetConfirm"),
+                      resetDone: t("playground.resetDone"),
+                      leave: t("playground.bannerLeave"),
+                      cancel: t("planning.cancel"),
+                    }}
+                  />
+                ),
+              }
+            : lost
+              ? { text: t("playground.lostBanner"), controls: <LeavePlaygroundButton label={t("playground.lostLeave")} /> }
+              : undefined
+        }
+        controls={
+          <>
+            <LocaleSwitch />
+            <form action={signOutAction}>
+              <Button type="submit" variant="default" size="compact-sm">
+                {t("app.signOut")}
+              </Button>
+            </form>
+          </>
+        }
+      >
+        <PlaygroundTabSync playgroundId={playground?.id ?? null} />
+        {children}
+      </AppFrame>
+    </UiShell>
   );
 }
