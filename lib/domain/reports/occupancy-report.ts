@@ -41,6 +41,24 @@ export function occupancyChange(earlier: OccupancyGroup[], later: OccupancyGroup
   return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label, "nl-BE"));
 }
 
+/** The groups of the report on one date. */
+export interface OccupancyOnDate {
+  date: string;
+  groups: OccupancyGroup[];
+}
+
+/** The change per group between two dates, and the dates it reads from and to. */
+export interface OccupancyComparison {
+  from: string;
+  to: string;
+  changes: OccupancyChange[];
+}
+
+/** The change from the compared date to the date shown. */
+export function compareOccupancy(shown: OccupancyOnDate, compared: OccupancyOnDate): OccupancyComparison {
+  return { from: compared.date, to: shown.date, changes: occupancyChange(compared.groups, shown.groups) };
+}
+
 export interface OccupancyGroup extends OccupancyTotals {
   key: string;
   label: string;

@@ -3,8 +3,9 @@ import { auditDownload } from "@/lib/audit/audit-download";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guards";
 import { entityScope } from "@/lib/auth/permissions";
-import { formatDutchDate, todayInBrussels, validIsoDate } from "@/lib/dates";
-import { occupancyQuerySchema, occupancyReport, type OccupancyGroup } from "@/lib/domain/reports/occupancy-report";
+import { todayInBrussels, validIsoDate } from "@/lib/dates";
+import { occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { occupancySheets } from "@/lib/domain/reports/occupancy-xlsx";
 import { writeTablesToStream } from "@/lib/excel/write-table";
 import { XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
 import { errorResponse } from "@/lib/server/route-errors";
@@ -20,24 +21,8 @@ export async function GET(request: Request) {
     const date = validIsoDate(query.date) ?? todayInBrussels();
     const t = await getTranslations({ locale: "nl-BE", namespace: "reports" });
     const { groups, totals } = await occupancyReport(await db(), { scope: entityScope(principal, "reports.read"), date, by: query.by });
-    const rows: OccupancyGroup[] = [...groups, { key: "", label: t("total"), ...totals }];
     const stream = new PassThrough();
-    writeTablesToStream(stream, [
-      {
-        sheetName: "Bezetting",
-        title: `${t("title")} – ${t(`by_${query.by}`)} – ${formatDutchDate(date)}`,
-        columns: [
-          { header: t("group"), width: 40, value: (g: OccupancyGroup) => g.label },
-          { header: t("positions"), width: 14, value: (g: OccupancyGroup) => g.positions },
-          { header: t("fte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.fte },
-          { header: t("occupiedFte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.occupiedFte },
-          { header: t("vacantFte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.vacantFte },
-          { header: t("overOccupied"), width: 16, value: (g: OccupancyGroup) => g.overOccupied },
-          { header: t("frozen"), width: 14, value: (g: OccupancyGroup) => g.frozen },
-        ],
-        rows,
-      },
-    ]).catch((error: unknown) => {
+    writeTablesToStream(stream, occupancySheets({ t, by: query.by, date, groups, totals })).catch((error: unknown) => {
       console.error("[occupancy-report] writing failed", error);
       stream.destroy(error as Error);
     });
