@@ -33,7 +33,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   const comparison = compare ? compareOccupancy({ date, groups }, { date: compare, groups: (await occupancyReport(database, { scope, date: compare, by: query.by })).groups }) : null;
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const download = `/api/reports/occupancy?${new URLSearchParams({ by: query.by, date }).toString()}`;
+  const download = `/api/reports/occupancy?${new URLSearchParams({ by: query.by, date, ...(compare ? { compare } : {}) }).toString()}`;
 
   return (
     <Stack gap="lg">
