@@ -125,7 +125,9 @@ test("one entity goes through all six steps, the central expert and the entity's
   board.book.worksheets[0]!.eachRow((r) => {
     if (r.getCell(2).value === "DFB") boardRow = r;
   });
-  expect(boardRow?.getCell(4).value).toBe(7);
+  // Complete reads as on the entities' overview, not as a seventh step of six; no step name or state then.
+  expect(boardRow?.getCell(4).value).toBe("Aangesloten");
+  expect(boardRow?.getCell(5).value).toBeNull();
 });
 
 /** Green lines the template proposed "Nee" for (no longer in service): they get no position. */

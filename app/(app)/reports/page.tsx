@@ -8,7 +8,7 @@ import { OccupancyTable } from "@/components/reports/occupancy-table";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasPermission } from "@/lib/auth/permissions";
-import { OCCUPANCY_DIMENSIONS, occupancyChange, occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { compareOccupancy, OCCUPANCY_DIMENSIONS, occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
 import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 
@@ -30,10 +30,10 @@ export default async function ReportsPage({ searchParams }: Props) {
   const database = await db();
   const { groups, totals } = await occupancyReport(database, { scope, date, by: query.by });
   const compare = validIsoDate(query.compare);
-  const changes = compare ? occupancyChange((await occupancyReport(database, { scope, date: compare, by: query.by })).groups, groups) : null;
+  const comparison = compare ? compareOccupancy({ date, groups }, { date: compare, groups: (await occupancyReport(database, { scope, date: compare, by: query.by })).groups }) : null;
   const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const download = `/api/reports/occupancy?${new URLSearchParams({ by: query.by, date }).toString()}`;
+  const download = `/api/reports/occupancy?${new URLSearchParams({ by: query.by, date, ...(compare ? { compare } : {}) }).toString()}`;
 
   return (
     <Stack gap="lg">
@@ -68,12 +68,12 @@ export default async function ReportsPage({ searchParams }: Props) {
         <Anchor href={`/reports/lists?${new URLSearchParams({ date }).toString()}`}>{t("lists")}</Anchor>
       </Group>
       <OccupancyTable groups={groups} label={t("tableLabel", { by: t(`by_${query.by}`) })} />
-      {changes && compare && (
+      {comparison && (
         <section aria-labelledby="change-title">
           <Title order={2} size="h3" id="change-title" mb="xs">
-            {t("changeTitle", { from: day(compare), to: day(date) })}
+            {t("changeTitle", { from: day(comparison.from), to: day(comparison.to) })}
           </Title>
-          <OccupancyChangeTable changes={changes} label={t("changeTitle", { from: day(compare), to: day(date) })} />
+          <OccupancyChangeTable changes={comparison.changes} label={t("changeTitle", { from: day(comparison.from), to: day(comparison.to) })} />
         </section>
       )}
       <section aria-labelledby="rules-title">

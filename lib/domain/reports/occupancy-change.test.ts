@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { occupancyChange, type OccupancyGroup } from "./occupancy-report";
+import { compareOccupancy, occupancyChange, type OccupancyGroup } from "./occupancy-report";
 
 const group = (key: string, positions: number, fte: number, occupiedFte: number): OccupancyGroup => ({
   key,
@@ -21,5 +21,24 @@ describe("occupancyChange", () => {
       { key: "B", label: "Groep B", positions: -2, fte: -2, occupiedFte: -2, vacantFte: 0 },
       { key: "C", label: "Groep C", positions: 1, fte: 0.8, occupiedFte: 0, vacantFte: 0.8 },
     ]);
+  });
+});
+
+describe("compareOccupancy", () => {
+  // A position that starts on 1 January 2027: not there on 5 December 2026, there on 1 January 2027.
+  const december = { date: "2026-12-05", groups: [group("A", 10, 9, 8)] };
+  const january = { date: "2027-01-01", groups: [group("A", 11, 10, 8)] };
+  const forward = { from: "2026-12-05", to: "2027-01-01", changes: [{ key: "A", label: "Groep A", positions: 1, fte: 1, occupiedFte: 0, vacantFte: 1 }] };
+
+  it("reads from the earlier date to the later one when the date shown is the later", () => {
+    expect(compareOccupancy(january, december)).toEqual(forward);
+  });
+
+  it("reads from the earlier date to the later one when the date shown is the earlier (the compared date lies ahead)", () => {
+    expect(compareOccupancy(december, january)).toEqual(forward);
+  });
+
+  it("shows no change between a date and itself", () => {
+    expect(compareOccupancy(december, december)).toEqual({ from: "2026-12-05", to: "2026-12-05", changes: [{ key: "A", label: "Groep A", positions: 0, fte: 0, occupiedFte: 0, vacantFte: 0 }] });
   });
 });

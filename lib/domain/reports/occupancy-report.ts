@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import type { EntityScope } from "@/lib/domain/entities/queries";
+import { compareDutch } from "@/lib/i18n/dutch-order";
 import { OVER_OCCUPATION_TOLERANCE, type OccupancyTotals } from "./occupancy-rules";
 
 /** What the report groups by. */
@@ -11,7 +12,7 @@ export type OccupancyDimension = (typeof OCCUPANCY_DIMENSIONS)[number];
 export const occupancyQuerySchema = z.object({
   by: z.enum(OCCUPANCY_DIMENSIONS).default("entity").catch("entity"),
   date: z.iso.date().optional().catch(undefined),
-  /** A second date: the report then also shows the change from that date to `date`. */
+  /** A second date: the report then also shows the change between the two, from the earlier to the later. */
   compare: z.iso.date().optional().catch(undefined),
 });
 
@@ -38,7 +39,29 @@ export function occupancyChange(earlier: OccupancyGroup[], later: OccupancyGroup
   };
   for (const g of earlier) add(g, -1);
   for (const g of later) add(g, 1);
-  return [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label, "nl-BE"));
+  return [...byKey.values()].sort((a, b) => compareDutch(a.label, b.label));
+}
+
+/** The groups of the report on one date. */
+export interface OccupancyOnDate {
+  date: string;
+  groups: OccupancyGroup[];
+}
+
+/** The change per group between two dates, and the dates it reads from and to. */
+export interface OccupancyComparison {
+  from: string;
+  to: string;
+  changes: OccupancyChange[];
+}
+
+/**
+ * The change between the reports on two dates, always read from the earlier date to the later:
+ * whichever of the two the user picked as the date shown, a position that starts in between counts +1.
+ */
+export function compareOccupancy(a: OccupancyOnDate, b: OccupancyOnDate): OccupancyComparison {
+  const [earlier, later] = a.date <= b.date ? [a, b] : [b, a];
+  return { from: earlier.date, to: later.date, changes: occupancyChange(earlier.groups, later.groups) };
 }
 
 export interface OccupancyGroup extends OccupancyTotals {

@@ -3,8 +3,9 @@ import { auditDownload } from "@/lib/audit/audit-download";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guards";
 import { entityScope } from "@/lib/auth/permissions";
-import { formatDutchDate, todayInBrussels, validIsoDate } from "@/lib/dates";
-import { occupancyQuerySchema, occupancyReport, type OccupancyGroup } from "@/lib/domain/reports/occupancy-report";
+import { todayInBrussels, validIsoDate } from "@/lib/dates";
+import { compareOccupancy, occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
+import { occupancySheets } from "@/lib/domain/reports/occupancy-xlsx";
 import { writeTablesToStream } from "@/lib/excel/write-table";
 import { XLSX_CONTENT_TYPE } from "@/lib/files/store-file";
 import { errorResponse } from "@/lib/server/route-errors";
@@ -12,32 +13,21 @@ import { db } from "@/lib/server/database";
 
 export const dynamic = "force-dynamic";
 
-/** The needs-against-occupancy report as .xlsx, for the date and grouping of the page, with the totals as the last line. */
+/** The needs-against-occupancy report as .xlsx, for the date and grouping of the page, with the totals as the last line, and the comparison as a second sheet when a comparison date is chosen. */
 export async function GET(request: Request) {
   try {
     const principal = await requirePermission("reports.read");
     const query = occupancyQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const date = validIsoDate(query.date) ?? todayInBrussels();
-    const t = await getTranslations({ locale: "nl-BE", namespace: "reports" });
-    const { groups, totals } = await occupancyReport(await db(), { scope: entityScope(principal, "reports.read"), date, by: query.by });
-    const rows: OccupancyGroup[] = [...groups, { key: "", label: t("total"), ...totals }];
+    // In the user's language, as the page (the locale cookie).
+    const t = await getTranslations("reports");
+    const database = await db();
+    const scope = entityScope(principal, "reports.read");
+    const { groups, totals } = await occupancyReport(database, { scope, date, by: query.by });
+    const compare = validIsoDate(query.compare);
+    const comparison = compare ? compareOccupancy({ date, groups }, { date: compare, groups: (await occupancyReport(database, { scope, date: compare, by: query.by })).groups }) : null;
     const stream = new PassThrough();
-    writeTablesToStream(stream, [
-      {
-        sheetName: "Bezetting",
-        title: `${t("title")} – ${t(`by_${query.by}`)} – ${formatDutchDate(date)}`,
-        columns: [
-          { header: t("group"), width: 40, value: (g: OccupancyGroup) => g.label },
-          { header: t("positions"), width: 14, value: (g: OccupancyGroup) => g.positions },
-          { header: t("fte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.fte },
-          { header: t("occupiedFte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.occupiedFte },
-          { header: t("vacantFte"), width: 14, numFmt: "0.0##", value: (g: OccupancyGroup) => g.vacantFte },
-          { header: t("overOccupied"), width: 16, value: (g: OccupancyGroup) => g.overOccupied },
-          { header: t("frozen"), width: 14, value: (g: OccupancyGroup) => g.frozen },
-        ],
-        rows,
-      },
-    ]).catch((error: unknown) => {
+    writeTablesToStream(stream, occupancySheets({ t, by: query.by, date, groups, totals, comparison })).catch((error: unknown) => {
       console.error("[occupancy-report] writing failed", error);
       stream.destroy(error as Error);
     });
