@@ -39,7 +39,7 @@ export function ProgressBoardTable({ rows, label, showDeadline }: { rows: Progre
     return rows.filter((r) => (!step || r.currentStep === Number(step)) && (!schedule || r.scheduleStatus === schedule) && (!q || r.name.toLowerCase().includes(q) || r.code.toLowerCase().includes(q)));
   }, [rows, query, step, schedule]);
 
-  const stepText = (n: number) => (n >= COMPLETE ? tAll("steps.7") : `${tAll("steps.label", { step: n })}: ${tAll(`steps.${n}`)}`);
+  const stepText = (n: number) => (n >= COMPLETE ? tAll("schedule.completed") : `${tAll("steps.label", { step: n })}: ${tAll(`steps.${n}`)}`);
   const count = (n: number) => format.number(n);
   const right = { align: "right" as const };
   const lines = (colour: "blueLines" | "greenLines") =>

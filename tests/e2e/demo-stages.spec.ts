@@ -56,7 +56,7 @@ test("the central expert finds every stage: on the home page, the progress board
     ["Agentschap Innoveren en Ondernemen", "Stap 4"],
     ["Agentschap Binnenlands Bestuur", "Stap 5"],
     ["Sport Vlaanderen", "Stap 6"],
-    ["Agentschap Facilitair Bedrijf", "Aansluiting voltooid"],
+    ["Agentschap Facilitair Bedrijf", "Aangesloten"],
   ] as const) {
     await expect(board.getByRole("row", { name: new RegExp(entity) })).toContainText(step);
   }
