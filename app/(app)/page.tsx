@@ -9,8 +9,9 @@ import { entityScope, primaryRole } from "@/lib/auth/permissions";
 import { listEntityOverview } from "@/lib/domain/entities/queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
-export default async function HomePage() {
+async function HomePageContent() {
   const principal = await requireUserForPage();
   const t = await getTranslations("home");
   const format = await getFormatter();
@@ -60,5 +61,14 @@ export default async function HomePage() {
       <FigureGrid figures={figures} label={t("totals")} />
       <EntityTable rows={rows} label={t("managerTitle")} columns={["policyArea", "relations", "positions", "positionFte", "occupiedFte", "vacantFte"]} />
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function HomePage() {
+  return (
+    <ClientMessages namespaces={["entity", "entityType", "home", "schedule", "stepState", "steps", "table"]}>
+      <HomePageContent />
+    </ClientMessages>
   );
 }

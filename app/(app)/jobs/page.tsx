@@ -7,12 +7,13 @@ import { requireUserForPage } from "@/lib/auth/guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listJobRuns } from "@/lib/domain/jobs/queries";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("jobs"))("title") };
 }
 
-export default async function JobsPage() {
+async function JobsPageContent() {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "jobs.read")) notFound();
   const t = await getTranslations("jobs");
@@ -23,5 +24,14 @@ export default async function JobsPage() {
       <Text>{t("intro")}</Text>
       <JobList initialJobs={jobs} caption={t("title")} />
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function JobsPage() {
+  return (
+    <ClientMessages namespaces={["jobs", "table"]}>
+      <JobsPageContent />
+    </ClientMessages>
   );
 }

@@ -11,13 +11,14 @@ import { listSlots, readDeadline } from "@/lib/domain/planning/planning-store";
 import { slotsForScope } from "@/lib/domain/planning/planning-view";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("planning"))("title") };
 }
 
 /** The planning: the deadline, the slots per month with their places, and (for central experts) their management. */
-export default async function PlanningPage() {
+async function PlanningPageContent() {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "planning.read")) notFound();
   const t = await getTranslations("planning");
@@ -60,5 +61,14 @@ export default async function PlanningPage() {
         </section>
       )}
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function PlanningPage() {
+  return (
+    <ClientMessages namespaces={["planning"]}>
+      <PlanningPageContent />
+    </ClientMessages>
   );
 }

@@ -9,13 +9,14 @@ import { loadPrincipal } from "@/lib/auth/principal-queries";
 import { listPlaygrounds, MAX_PLAYGROUNDS_PER_USER, playgroundSources } from "@/lib/playground/playground-service";
 import { activePlayground } from "@/lib/server/database";
 import { realDatabase } from "@/lib/server/real-database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("playground"))("title") };
 }
 
 /** The user's playgrounds, a new one, and for central experts every playground. */
-export default async function PlaygroundPage() {
+async function PlaygroundPageContent() {
   const page = await requireUserForPage();
   // The registry and the choice of sources follow the user's real grants, also from inside a playground.
   const real = await realDatabase();
@@ -46,5 +47,14 @@ export default async function PlaygroundPage() {
         </section>
       )}
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function PlaygroundPage() {
+  return (
+    <ClientMessages namespaces={["playground"]}>
+      <PlaygroundPageContent />
+    </ClientMessages>
   );
 }

@@ -10,13 +10,14 @@ import { readDeadline } from "@/lib/domain/planning/planning-store";
 import { progressBoard } from "@/lib/domain/onboarding/progress-board";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("progress"))("title") };
 }
 
 /** "Voortgang van de aansluitingen": every entity the user may follow, at which step it stands, and what still blocks it. */
-export default async function ProgressPage() {
+async function ProgressPageContent() {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "onboarding.read")) notFound();
   const t = await getTranslations("progress");
@@ -54,5 +55,14 @@ export default async function ProgressPage() {
       </Group>
       <ProgressBoardTable rows={rows} label={t("tableLabel")} showDeadline={deadline !== null} />
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function ProgressPage() {
+  return (
+    <ClientMessages namespaces={["progress", "schedule", "stepState", "steps", "table"]}>
+      <ProgressPageContent />
+    </ClientMessages>
   );
 }

@@ -9,12 +9,13 @@ import { entityScope, hasPermission } from "@/lib/auth/permissions";
 import { listEntityNames } from "@/lib/domain/entities/queries";
 import { REFERENCE_KIND_KEYS, REFERENCE_KINDS } from "@/lib/domain/reference/reference-kinds";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reference"))("title") };
 }
 
-export default async function ReferenceIndexPage() {
+async function ReferenceIndexPageContent() {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "reference.read")) notFound();
   const t = await getTranslations("reference");
@@ -59,5 +60,14 @@ export default async function ReferenceIndexPage() {
         </Stack>
       </section>
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function ReferenceIndexPage() {
+  return (
+    <ClientMessages namespaces={["imports", "reference", "table"]}>
+      <ReferenceIndexPageContent />
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { entityScope, hasPermission } from "@/lib/auth/permissions";
 import { compareOccupancy, OCCUPANCY_DIMENSIONS, occupancyQuerySchema, occupancyReport } from "@/lib/domain/reports/occupancy-report";
 import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("title") };
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<{ by?: string; date?: string; compare?: string }> };
 
 /** Staffing needs against occupancy in FTE, as of any date, grouped; for the entities the user may report on. */
-export default async function ReportsPage({ searchParams }: Props) {
+async function ReportsPageContent({ searchParams }: Props) {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "reports.read")) notFound();
   const query = occupancyQuerySchema.parse(await searchParams);
@@ -85,5 +86,14 @@ export default async function ReportsPage({ searchParams }: Props) {
         </Text>
       </section>
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function ReportsPage(props: Parameters<typeof ReportsPageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["reports", "table"]}>
+      <ReportsPageContent {...props} />
+    </ClientMessages>
   );
 }

@@ -33,6 +33,7 @@ import { AgreementsSection } from "@/components/agreements/agreements-section";
 import { EntitySlotChooser } from "@/components/planning/planning-forms";
 import { listAgreements } from "@/lib/domain/agreements/agreement-store";
 import { entityPlanning } from "@/lib/domain/planning/planning-store";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ entityId: string }> };
 
@@ -47,7 +48,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: entity?.name ?? (await getTranslations("errors"))("notFoundTitle") };
 }
 
-export default async function EntityPage({ params }: Props) {
+async function EntityPageContent({ params }: Props) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const entity = await loadEntity(entityId);
@@ -182,5 +183,14 @@ export default async function EntityPage({ params }: Props) {
 
       {canSeePersonnel && <EntityTimeline events={activity} />}
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function EntityPage(props: Parameters<typeof EntityPageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["agreements", "entity", "nav", "planning", "reopen", "steps"]}>
+      <EntityPageContent {...props} />
+    </ClientMessages>
   );
 }

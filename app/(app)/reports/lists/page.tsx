@@ -9,6 +9,7 @@ import { entityScope, hasPermission } from "@/lib/auth/permissions";
 import { PLAN_LISTS, planListPage, planListQuerySchema } from "@/lib/domain/reports/plan-lists";
 import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("planLists"))("title") };
@@ -21,7 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * occupants. A page at a time, sorted and counted over the whole list by the database; the download
  * holds every row.
  */
-export default async function PlanListsPage({ searchParams }: Props) {
+async function PlanListsPageContent({ searchParams }: Props) {
   const principal = await requireUserForPage();
   if (!hasPermission(principal, "reports.read")) notFound();
   const raw = await searchParams;
@@ -93,5 +94,14 @@ export default async function PlanListsPage({ searchParams }: Props) {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function PlanListsPage(props: Parameters<typeof PlanListsPageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["planLists", "step1", "table"]}>
+      <PlanListsPageContent {...props} />
+    </ClientMessages>
   );
 }

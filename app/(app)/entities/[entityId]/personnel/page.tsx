@@ -11,12 +11,13 @@ import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { listPersonnelImports } from "@/lib/domain/personnel/import-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("personnel"))("title") };
 }
 
-export default async function PersonnelPage({ params }: { params: Promise<{ entityId: string }> }) {
+async function PersonnelPageContent({ params }: { params: Promise<{ entityId: string }> }) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const database = await db();
@@ -43,5 +44,14 @@ export default async function PersonnelPage({ params }: { params: Promise<{ enti
       )}
       <ImportRunHistory runs={runs} upload="personnel" confirmTarget={canImport ? { type: "personnel", entityId: entity.id } : null} />
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function PersonnelPage(props: Parameters<typeof PersonnelPageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["imports", "table"]}>
+      <PersonnelPageContent {...props} />
+    </ClientMessages>
   );
 }

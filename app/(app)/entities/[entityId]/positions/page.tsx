@@ -11,6 +11,7 @@ import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { listPlanPositions } from "@/lib/domain/positions/plan-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ entityId: string }>; searchParams: Promise<{ q?: string; page?: string }> };
 
 /** The entity's personnel plan: its positions as they are now (or as planned), with their occupancy. */
-export default async function PositionsPage({ params, searchParams }: Props) {
+async function PositionsPageContent({ params, searchParams }: Props) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const query = await searchParams;
@@ -100,5 +101,14 @@ export default async function PositionsPage({ params, searchParams }: Props) {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function PositionsPage(props: Parameters<typeof PositionsPageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["plan", "step2"]}>
+      <PositionsPageContent {...props} />
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { planPositionDetail } from "@/lib/domain/positions/plan-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plan"))("positionTitle", { number: "" }) };
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ entityId: string; positionId: string }> };
 
 /** One position: its current data, who occupies it since when, its history, and the plan's actions. */
-export default async function PositionPage({ params }: Props) {
+async function PositionPageContent({ params }: Props) {
   const principal = await requireUserForPage();
   const { entityId, positionId } = await params;
   const database = await db();
@@ -119,5 +120,14 @@ export default async function PositionPage({ params }: Props) {
         <PositionHistory key={position.revision} entityId={entity.id} positionId={position.id} />
       </section>
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function PositionPage(props: Parameters<typeof PositionPageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["plan", "step2"]}>
+      <PositionPageContent {...props} />
+    </ClientMessages>
   );
 }

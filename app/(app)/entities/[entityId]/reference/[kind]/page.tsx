@@ -8,6 +8,7 @@ import { findEntityInScope } from "@/lib/domain/entities/queries";
 import { isReferenceKindKey, REFERENCE_KINDS } from "@/lib/domain/reference/reference-kinds";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }): Promise<Metadata> {
   const { kind } = await params;
@@ -15,11 +16,20 @@ export async function generateMetadata({ params }: { params: Promise<{ kind: str
 }
 
 /** Reference data of one entity: its organisational units and cost centres. */
-export default async function EntityReferencePage({ params }: { params: Promise<{ entityId: string; kind: string }> }) {
+async function EntityReferencePageContent({ params }: { params: Promise<{ entityId: string; kind: string }> }) {
   const principal = await requireUserForPage();
   const { entityId, kind } = await params;
   if (!isReferenceKindKey(kind) || REFERENCE_KINDS[kind].scope !== "entity") notFound();
   const entity = await findEntityInScope(await db(), { entityId, scope: entityScope(principal, "reference.read"), asOf: todayInBrussels() });
   if (!entity) notFound();
   return <ReferenceKindPage kindKey={kind} entity={entity} canWrite={hasEntityPermission(principal, "reference.write", entity.id)} />;
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function EntityReferencePage(props: Parameters<typeof EntityReferencePageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["imports", "reference", "table"]}>
+      <EntityReferencePageContent {...props} />
+    </ClientMessages>
+  );
 }

@@ -30,6 +30,7 @@ import { transition } from "@/lib/domain/onboarding/workflow";
 import { readWorkflow } from "@/lib/domain/onboarding/workflow-store";
 import { todayInBrussels, validIsoDate } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const PAGE_SIZE = 50;
 type Outcome = Step1Reason | "create";
@@ -44,7 +45,7 @@ type Props = {
 };
 
 /** Step 1: the dry run (what will happen, and the list behind every number), the run, and earlier runs. */
-export default async function Step1Page({ params, searchParams }: Props) {
+async function Step1PageContent({ params, searchParams }: Props) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const query = await searchParams;
@@ -201,5 +202,14 @@ export default async function Step1Page({ params, searchParams }: Props) {
         }
       />
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function Step1Page(props: Parameters<typeof Step1PageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["jobs", "step1"]}>
+      <Step1PageContent {...props} />
+    </ClientMessages>
   );
 }

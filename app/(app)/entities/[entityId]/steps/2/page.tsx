@@ -13,6 +13,7 @@ import { REPORT_PAGE_SIZE, REPORT_REASONS, reportFiltersSchema } from "@/lib/dom
 import { latestStep1RunDate, step2Report } from "@/lib/domain/step2/report-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("step2"))("title") };
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ entityId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The step-2 report: blue and green lines, filtered, sorted and paged on the server; blue lines corrected online. */
-export default async function Step2Page({ params, searchParams }: Props) {
+async function Step2PageContent({ params, searchParams }: Props) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const raw = await searchParams;
@@ -143,5 +144,14 @@ export default async function Step2Page({ params, searchParams }: Props) {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function Step2Page(props: Parameters<typeof Step2PageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["step1", "step2"]}>
+      <Step2PageContent {...props} />
+    </ClientMessages>
   );
 }

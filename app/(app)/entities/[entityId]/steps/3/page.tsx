@@ -21,6 +21,7 @@ import { templateStage } from "@/lib/domain/step3/template-state";
 import { step4Counts } from "@/lib/domain/step4/step4-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const PAGE_SIZE = 100;
 
@@ -31,7 +32,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ entityId: string }>; searchParams: Promise<{ page?: string }> };
 
 /** Step 3: download the template, upload it filled in, accept it, correct rows online, submit. */
-export default async function Step3Page({ params, searchParams }: Props) {
+async function Step3PageContent({ params, searchParams }: Props) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const query = await searchParams;
@@ -123,5 +124,14 @@ export default async function Step3Page({ params, searchParams }: Props) {
         )}
       </section>
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function Step3Page(props: Parameters<typeof Step3PageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["imports", "step3", "table"]}>
+      <Step3PageContent {...props} />
+    </ClientMessages>
   );
 }

@@ -14,13 +14,14 @@ import { startStep4Action } from "@/lib/domain/step4/step4-actions";
 import { listStep4Runs, step4Counts } from "@/lib/domain/step4/step4-queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("step4"))("title") };
 }
 
 /** Step 4: the dry run of the requested positions, the run, and the control report it produced. */
-export default async function Step4Page({ params }: { params: Promise<{ entityId: string }> }) {
+async function Step4PageContent({ params }: { params: Promise<{ entityId: string }> }) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const database = await db();
@@ -99,5 +100,14 @@ export default async function Step4Page({ params }: { params: Promise<{ entityId
 
       <StepRunsList runs={runs} namespace="step4" summary={(run) => t("runCreated", { created: run.counts.created ?? 0 })} />
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function Step4Page(props: Parameters<typeof Step4PageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["jobs"]}>
+      <Step4PageContent {...props} />
+    </ClientMessages>
   );
 }

@@ -20,6 +20,7 @@ import { previewTakeOver } from "@/lib/domain/step5/control-assignments";
 import { submitControlReportAction, takeOverRequestedAction } from "@/lib/domain/step5/step5-actions";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const PAGE_SIZE = 100;
 const SHOWN_SKIPPED = 50;
@@ -31,7 +32,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ entityId: string }>; searchParams: Promise<{ page?: string }> };
 
 /** Step 5: who goes into each position of step 4, by uploading the filled control report or choosing online; then submit. */
-export default async function Step5Page({ params, searchParams }: Props) {
+async function Step5PageContent({ params, searchParams }: Props) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const query = await searchParams;
@@ -153,5 +154,14 @@ export default async function Step5Page({ params, searchParams }: Props) {
         </section>
       )}
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function Step5Page(props: Parameters<typeof Step5PageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["imports", "step5", "table"]}>
+      <Step5PageContent {...props} />
+    </ClientMessages>
   );
 }

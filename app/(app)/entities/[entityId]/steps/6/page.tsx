@@ -16,13 +16,14 @@ import { step6Counts } from "@/lib/domain/step5/control-queries";
 import { startStep6Action } from "@/lib/domain/step6/step6-actions";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("step6"))("title") };
 }
 
 /** Step 6: the dry run of the links, the run, and the completed onboarding. */
-export default async function Step6Page({ params }: { params: Promise<{ entityId: string }> }) {
+async function Step6PageContent({ params }: { params: Promise<{ entityId: string }> }) {
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const database = await db();
@@ -90,5 +91,14 @@ export default async function Step6Page({ params }: { params: Promise<{ entityId
         }}
       />
     </Stack>
+  );
+}
+
+/** The page in the messages of the namespaces its client components use (lib/i18n/client-namespaces.ts). */
+export default async function Step6Page(props: Parameters<typeof Step6PageContent>[0]) {
+  return (
+    <ClientMessages namespaces={["jobs"]}>
+      <Step6PageContent {...props} />
+    </ClientMessages>
   );
 }
