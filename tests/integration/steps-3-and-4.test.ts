@@ -227,13 +227,23 @@ describe(`steps 3 and 4: the template, its uploads and the control report (${tes
     expect(sheet.actualRowCount).toBe(counts.create + 1);
     const vlimpersColumn = CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === "vlimpers") + 1;
     const relationColumn = vlimpersColumn + 1;
+    const column = (key: string) => CONTROL_REPORT_COLUMNS.findIndex((c) => c.key === key) + 1;
+    // The orange cells start as the person named in step 3, so HR confirms rather than retypes; empty when nobody was named.
+    const prefill: Array<[number, number]> = [
+      [vlimpersColumn, column("requestedForVlimpers")],
+      [relationColumn, column("requestedForRelation")],
+    ];
+    let prefilled = 0;
     for (let r = 2; r <= counts.create + 1; r++) {
-      for (const c of [vlimpersColumn, relationColumn]) {
-        const cell = sheet.getRow(r).getCell(c);
-        expect(cell.value).toBeNull();
+      for (const [orange, requested] of prefill) {
+        const cell = sheet.getRow(r).getCell(orange);
+        const named = sheet.getRow(r).getCell(requested).value;
+        expect(cell.value ?? null).toEqual(named ?? null);
+        if (named != null) prefilled++;
         expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(ORANGE_FILL);
       }
     }
+    expect(prefilled).toBeGreaterThan(0);
     const numbers = new Set<number>();
     sheet.eachRow((row, r) => r > 1 && numbers.add(Number(row.getCell(1).value)));
     expect(numbers.size).toBe(counts.create);
