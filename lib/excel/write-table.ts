@@ -1,5 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { printableSheetOptions } from "./print-setup";
 import { safeCell } from "./safe-cell";
 
 export interface TableColumn<Row> {
@@ -15,13 +16,16 @@ export interface TableSheet<Row> {
   title?: string;
   columns: TableColumn<Row>[];
   rows: Iterable<Row> | AsyncIterable<Row>;
+  /** The first columns, which name each line, stay in view when scrolling sideways. */
+  frozenColumns?: number;
   /** Optional ARGB fill per row (e.g. blue/green report lines). */
   rowFill?(row: Row): string | undefined;
 }
 
 /**
  * Writes one or more tables with the streaming writer (memory stays flat for large exports):
- * bold frozen header row, auto-filter, every user value as a plain typed cell.
+ * bold frozen header row (and key columns), auto-filter, every user value as a plain typed cell,
+ * printed landscape to the width of a page with the header row on every page.
  */
 export async function writeTablesXlsx(sheets: TableSheet<any>[]): Promise<Buffer> {
   const stream = new PassThrough();
@@ -46,9 +50,10 @@ export async function writeTablesToStream(stream: Writable, sheets: TableSheet<a
 
 async function writeSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TableSheet<Row>) {
   const headerRowNumber = sheet.title ? 3 : 1;
-  const worksheet = workbook.addWorksheet(sheet.sheetName, {
-    views: [{ state: "frozen", ySplit: headerRowNumber }],
-  });
+  const worksheet = workbook.addWorksheet(
+    sheet.sheetName,
+    printableSheetOptions({ headerRow: headerRowNumber, frozenColumns: sheet.frozenColumns }),
+  );
   worksheet.columns = sheet.columns.map((c) => ({ width: c.width ?? 18, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   if (sheet.title) {
     const titleRow = worksheet.addRow([sheet.title]);

@@ -9,11 +9,12 @@ import { allReportLines } from "@/lib/domain/step2/report-queries";
 import { step2ReportSheets } from "@/lib/domain/step2/report-xlsx";
 import { reportFiltersSchema } from "@/lib/domain/step2/report-filters";
 import { runStep4 } from "@/lib/domain/step4/run-step4";
+import { CONTROL_REPORT_SHEET } from "@/lib/domain/step4/control-report-format";
 import { markProblems } from "@/lib/excel/mark/mark-problems";
 import { writeTablesToStream, writeTablesXlsx } from "@/lib/excel/write-table";
 import { readFileContent } from "@/lib/files/store-file";
 import { completeSteps2And3, downloadTemplate, runStep1Recorded } from "../support/onboarding-flow";
-import { scanXlsx } from "../support/xlsx-scan";
+import { scanXlsx, sheetLayouts } from "../support/xlsx-scan";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 const RUN_DATE = "2025-06-15";
@@ -66,8 +67,31 @@ describe(`generated spreadsheets carry no formula or link from user data (${test
       "xlsx",
       HOSTILE.map((text, i) => ({ rowNumber: i + 2, column: 2, severity: "error" as const, message: text })),
     );
+    files["problems marked in the control report"] = await markProblems(
+      files["control report"]!,
+      "xlsx",
+      [{ rowNumber: 2, column: 2, severity: "error" as const, message: "Onbekend Vlimpersnummer." }],
+      { sheetName: CONTROL_REPORT_SHEET },
+    );
   });
   afterAll(async () => t?.dispose());
+
+  // Every file is one we made (the marked ones too): each sheet prints landscape to the page width,
+  // and no two data validations share a cell (Excel calls such a file damaged).
+  it.each([
+    "step-2 report",
+    "position template",
+    "control report",
+    "personnel export",
+    "table download (status overview, planning, reports)",
+    "problems marked in the user's file",
+    "problems marked in the control report",
+  ])("%s: print setup on every sheet, no overlapping validations", async (name) => {
+    for (const layout of await sheetLayouts(files[name]!)) {
+      expect(layout, layout.name).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, overlappingValidations: [] });
+      if (layout.frozenRows > 0) expect(layout.printTitles, layout.name).toBe(`$${layout.frozenRows}:$${layout.frozenRows}`);
+    }
+  });
 
   it.each(["step-2 report", "position template", "control report", "personnel export", "table download (status overview, planning, reports)", "problems marked in the user's file"])(
     "%s",

@@ -41,11 +41,12 @@ export async function GET() {
     const content = await writeTablesXlsx([
       {
         sheetName: "Planning",
+        frozenColumns: 1,
         title: `Planning van de aansluitingen – ${formatDutchDate(today)}${deadline ? ` – deadline ${formatDutchDate(deadline)}` : ""}`,
         columns: SLOT_COLUMNS,
         rows: slots,
       },
-      { sheetName: "Per slot", title: "Entiteiten per slot", columns: BOOKING_COLUMNS, rows: bookings },
+      { sheetName: "Per slot", frozenColumns: 1, title: "Entiteiten per slot", columns: BOOKING_COLUMNS, rows: bookings },
     ]);
     await auditDownload("planning", { fileName: `planning-aansluitingen-${today}.xlsx` });
     return new Response(new Uint8Array(content), {

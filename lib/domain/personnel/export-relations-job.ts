@@ -76,7 +76,7 @@ export const exportRelationsJob = defineJob({
       value: values[c.key],
     }));
     const today = new Date().toISOString().slice(0, 10);
-    const content = await writeTablesXlsx([{ sheetName: "Personeelslijst", columns, rows }]);
+    const content = await writeTablesXlsx([{ sheetName: "Personeelslijst", frozenColumns: 2, columns, rows }]);
     const file = await storeFile(db, {
       entityId,
       purpose: "relations-export",

@@ -42,6 +42,7 @@ export function progressBoardSheet(input: { rows: ProgressBoardRow[]; today: str
     sheetName: "Stand van zaken",
     title: `Stand van zaken van de aansluitingen – ${formatDutchDate(input.today)}${input.deadline ? ` – deadline ${formatDutchDate(input.deadline)}` : ""}`,
     columns: COLUMNS,
+    frozenColumns: 1,
     rows: input.rows,
   };
 }

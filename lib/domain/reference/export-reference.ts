@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { printableSheetOptions } from "@/lib/excel/print-setup";
 import { safeCell } from "@/lib/excel/safe-cell";
 import type { StoredReference } from "./reference-store";
 import type { ReferenceKind } from "./reference-kinds";
@@ -10,7 +11,7 @@ import type { ReferenceKind } from "./reference-kinds";
 export async function buildReferenceWorkbook(kind: ReferenceKind, records: readonly StoredReference[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Arbeidsplaatsbeheer";
-  const sheet = workbook.addWorksheet(kind.sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(kind.sheetName, printableSheetOptions({ headerRow: 1, frozenColumns: 1 }));
   sheet.columns = kind.fields.map((field) => ({
     header: field.header,
     key: field.key,

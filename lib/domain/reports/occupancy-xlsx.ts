@@ -28,6 +28,7 @@ export function occupancySheets(input: {
   const sheets: TableSheet<any>[] = [
     {
       sheetName: t("sheetReport"),
+      frozenColumns: 1,
       title: `${t("title")} – ${t(`by_${input.by}`)} – ${formatDutchDate(input.date)}`,
       columns: [
         { header: t("group"), width: 40, value: (g: OccupancyGroup) => g.label },
@@ -44,6 +45,7 @@ export function occupancySheets(input: {
   if (comparison) {
     sheets.push({
       sheetName: t("sheetChange"),
+      frozenColumns: 1,
       title: t("changeTitle", { from: formatDutchDate(comparison.from), to: formatDutchDate(comparison.to) }),
       columns: [
         { header: t("group"), width: 40, value: (c: OccupancyChange) => c.label },

@@ -49,11 +49,14 @@ export function step2ReportSheets(input: { entityName: string; runDateLabel: str
       sheetName: "Rapport",
       title: `Rapport stap 2 – ${input.entityName} – rundatum ${input.runDateLabel}`,
       columns: COLUMNS,
+      // Colour, reason, Vlimpers number and name stay in view when scrolling sideways.
+      frozenColumns: 4,
       rows: input.lines,
       rowFill: (line: ReportLine) => REPORT_FILLS[line.colour],
     },
     {
       sheetName: "Legende",
+      frozenColumns: 1,
       columns: [
         { header: "Kleur of reden", width: 40, value: (r: (typeof legend)[number]) => r.term },
         { header: "Betekenis", width: 110, value: (r: (typeof legend)[number]) => r.meaning },

@@ -1,5 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { printableSheetOptions } from "@/lib/excel/print-setup";
 import { safeCell } from "@/lib/excel/safe-cell";
 import {
   DECISION_LABELS,
@@ -114,9 +115,11 @@ const header = (key: TemplateColumnKey) => TEMPLATE_COLUMNS.find((c) => c.key ==
 export async function writeTemplateXlsx(stream: Writable, input: TemplateXlsxInput): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "Arbeidsplaatsbeheer";
-  writeInstructions(workbook.addWorksheet(TEMPLATE_INSTRUCTIONS_SHEET), input);
-  await writeTemplateSheet(workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: "frozen", ySplit: 1 }] }) as SheetWithValidations, input);
-  await writeListsSheet(workbook.addWorksheet(TEMPLATE_LISTS_SHEET, { views: [{ state: "frozen", ySplit: 1 }] }), input.lists);
+  writeInstructions(workbook.addWorksheet(TEMPLATE_INSTRUCTIONS_SHEET, printableSheetOptions({})), input);
+  // Vlimpers number, name and relation stay in view: they say whom each line is for.
+  const templateSheet = workbook.addWorksheet(TEMPLATE_SHEET, printableSheetOptions({ headerRow: 1, frozenColumns: 3 }));
+  await writeTemplateSheet(templateSheet as SheetWithValidations, input);
+  await writeListsSheet(workbook.addWorksheet(TEMPLATE_LISTS_SHEET, printableSheetOptions({ headerRow: 1 })), input.lists);
   await workbook.commit();
 }
 

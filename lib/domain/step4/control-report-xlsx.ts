@@ -1,5 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { printableSheetOptions } from "@/lib/excel/print-setup";
 import { safeCell } from "@/lib/excel/safe-cell";
 import {
   CONTROL_REPORT_COLUMNS,
@@ -70,8 +71,9 @@ const NUM_FMT: Partial<Record<ControlReportColumnKey, string>> = { fte: "0.0##",
 export async function writeControlReportXlsx(stream: Writable, input: ControlReportXlsxInput): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "Arbeidsplaatsbeheer";
-  writeInstructions(workbook.addWorksheet(CONTROL_REPORT_INSTRUCTIONS_SHEET), input);
-  const sheet = workbook.addWorksheet(CONTROL_REPORT_SHEET, { views: [{ state: "frozen", ySplit: 1 }] }) as SheetWithValidations;
+  writeInstructions(workbook.addWorksheet(CONTROL_REPORT_INSTRUCTIONS_SHEET, printableSheetOptions({})), input);
+  // The position number and the two orange columns stay in view while the entity fills them.
+  const sheet = workbook.addWorksheet(CONTROL_REPORT_SHEET, printableSheetOptions({ headerRow: 1, frozenColumns: 3 })) as SheetWithValidations;
   await writeReportSheet(sheet, input.lines);
   await workbook.commit();
 }

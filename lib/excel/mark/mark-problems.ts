@@ -2,10 +2,14 @@ import ExcelJS from "exceljs";
 import { forEachCsvRecord } from "@/lib/excel/read/read-csv";
 import { reject, UploadRejectedError } from "@/lib/excel/read/upload-rejected-error";
 import { FILL_ARGB, SEVERITY_LABEL, type CellProblem } from "./cell-problem";
+import { compactValidations, type ValidationModel } from "./compact-validations";
 import { addProblemsSheet, sortProblems } from "./problems-sheet";
 import { tameDataValidations } from "./tame-validations";
 
 export type { CellProblem } from "./cell-problem";
+
+/** exceljs's typings leave the loaded sheet's validations out. */
+type SheetWithValidations = ExcelJS.Worksheet & { dataValidations: { model: ValidationModel } };
 
 export interface MarkOptions {
   /** The sheet the problems refer to; default the first visible one (as readTable). */
@@ -30,6 +34,9 @@ export async function markProblems(
   const workbook = kind === "xlsx" ? await loadWorkbook(original) : csvWorkbook(original, options.sheetName);
   const sheet = kind === "xlsx" ? targetSheet(workbook, options.sheetName) : workbook.worksheets[0]!;
   markCells(sheet, problems);
+  for (const worksheet of workbook.worksheets as SheetWithValidations[]) {
+    worksheet.dataValidations.model = compactValidations(worksheet.dataValidations.model);
+  }
   addProblemsSheet(workbook, problems, options.problemsSheetName ?? "Problemen");
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

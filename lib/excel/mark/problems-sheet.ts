@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { printableSheetOptions } from "@/lib/excel/print-setup";
 import { columnLetters } from "@/lib/excel/read/workbook-parts";
 import { SEVERITY_LABEL, type CellProblem } from "./cell-problem";
 
@@ -36,9 +37,7 @@ function columnText(problem: CellProblem): string {
  * formula.
  */
 export function addProblemsSheet(workbook: ExcelJS.Workbook, problems: readonly CellProblem[], wantedName: string): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(freeSheetName(workbook, wantedName), {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
+  const sheet = workbook.addWorksheet(freeSheetName(workbook, wantedName), printableSheetOptions({ headerRow: 1 }));
   sheet.columns = [
     { header: "Rij", key: "row", width: 8 },
     { header: "Kolom", key: "column", width: 28 },

@@ -34,6 +34,7 @@ export async function GET(request: Request) {
     writeTablesToStream(stream, [
       {
         sheetName: "Lijst",
+        frozenColumns: 2,
         title: `${t(`list_${query.list}`)} – ${formatDutchDate(date)}`,
         columns: [
           { header: t("col_entity"), width: 36, value: (r: PlanListRow) => r.entity },
