@@ -22,7 +22,8 @@ test("the expert dry-runs step 1, looks behind a number, runs it, and the entity
   const dialog = page.getByRole("dialog", { name: "Stap 1 uitvoeren" });
   await expect(dialog.getByText(`Er worden ${create} arbeidsplaatsen aangemaakt.`)).toBeVisible();
   await dialog.getByRole("button", { name: "Stap 1 uitvoeren" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Stap 1 is gestart als achtergrondtaak." })).toBeVisible();
+  // A small entity's run can finish before the "started" notice is looked for; then the page already shows the outcome.
+  await expect(page.getByRole("status").filter({ hasText: /Stap 1 is gestart als achtergrondtaak\.|Stap 1 is uitgevoerd/ }).first()).toBeVisible();
   const runs = page.getByRole("region", { name: "Uitvoeringen" });
   await expect(runs.getByText(`${create} arbeidsplaatsen aangemaakt`)).toBeVisible({ timeout: 30_000 });
   // The page leads with the run's own figures; the dry run, computed from the data, finds nothing left to create.
