@@ -92,7 +92,7 @@ async function queryTimes(): Promise<Record<string, number>> {
   };
   return {
     loadPrincipal: await median(() => loadPrincipal(data.db, expert!.id)),
-    findEntityInScope: await median(() => findEntityInScope(data.db, { entityId: entity, scope: "all", asOf })),
+    findEntityInScope: await median(() => findEntityInScope(data.db, { entityId: entity, scope: "all" })),
     latestStep1RunDate: await median(() => latestStep1RunDate(data.db, entity)),
     step2Report: await median(() => step2Report(data.db, entity, data.runDate, filters, REPORT_PAGE_SIZE)),
     homeListEntityOverview: await median(() => listEntityOverview(data.db, { scope: "all", asOf })),

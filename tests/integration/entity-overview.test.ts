@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { positionLinks, positionVersions } from "@/db/schema";
-import { findEntityInScope, listEntityNames, listEntityOverview } from "@/lib/domain/entities/queries";
+import { findEntityInScope, findEntityOverviewInScope, listEntityNames, listEntityOverview } from "@/lib/domain/entities/queries";
 import { createEntity, createPosition, createReference, createRelation } from "../factories/basic";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
 describe(`entity overview (${testDatabaseKind()})`, () => {
   let t: TestDatabase;
-  let a: { id: string };
+  let a: { id: string; code: string };
   let b: { id: string; code: string };
 
   beforeAll(async () => {
@@ -68,8 +68,24 @@ describe(`entity overview (${testDatabaseKind()})`, () => {
     expect(await listEntityOverview(t.db, { scope: [], asOf: "2025-01-01" })).toEqual([]);
     expect(await listEntityNames(t.db, [b.id])).toEqual([{ id: b.id, code: b.code, name: "B-entiteit" }]);
     expect(await listEntityNames(t.db, [])).toEqual([]);
-    expect(await findEntityInScope(t.db, { entityId: a.id, scope: [b.id], asOf: "2025-01-01" })).toBeNull();
-    expect(await findEntityInScope(t.db, { entityId: "not-a-uuid", scope: "all", asOf: "2025-01-01" })).toBeNull();
-    expect((await findEntityInScope(t.db, { entityId: a.id, scope: "all", asOf: "2025-01-01" }))?.name).toBe("A-entiteit");
+    expect(await findEntityInScope(t.db, { entityId: a.id, scope: [b.id] })).toBeNull();
+    expect(await findEntityInScope(t.db, { entityId: "not-a-uuid", scope: "all" })).toBeNull();
+    expect(await findEntityInScope(t.db, { entityId: a.id, scope: "all" })).toEqual({
+      id: a.id,
+      code: a.code,
+      name: "A-entiteit",
+      type: expect.any(String),
+      policyAreaCode: expect.any(String),
+      policyAreaName: expect.any(String),
+      currentStep: 1,
+      currentState: "not_started",
+    });
+    expect(await findEntityOverviewInScope(t.db, { entityId: a.id, scope: [b.id], asOf: "2025-01-01" })).toBeNull();
+  });
+
+  it("finds one entity with the same figures as its row in the overview", async () => {
+    const [rowA] = await listEntityOverview(t.db, { scope: "all", asOf: "2025-01-01" }).then((rows) => rows.filter((r) => r.id === a.id));
+    expect(await findEntityOverviewInScope(t.db, { entityId: a.id, scope: "all", asOf: "2025-01-01" })).toEqual(rowA);
+    expect(rowA!.positionCount).toBeGreaterThan(0);
   });
 });

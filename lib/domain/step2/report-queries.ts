@@ -67,15 +67,15 @@ function linesSql(entityId: string, runDate: string, today: string): SQL {
            ${blueOr("v.fte", "r.fte")} as fte,
            p.last_name, p.first_name
     from employment_relations r
-    join persons p on p.id = r.person_id
-    left join lateral (
-      select cl.position_id from position_links cl
-      where cl.relation_id = r.id and cl.valid_from <= greatest(${today}::date, ${runDate}::date)
+    join persons p on p.id = r.person_id and p.entity_id = ${entityId}
+    left join (
+      select distinct on (cl.relation_id) cl.relation_id, cl.position_id from position_links cl
+      where cl.entity_id = ${entityId} and cl.valid_from <= greatest(${today}::date, ${runDate}::date)
         and (cl.valid_to is null or cl.valid_to > ${today}::date)
-      order by cl.valid_from desc limit 1
-    ) l on true
-    left join positions pos on pos.id = l.position_id and pos.origin = 'step1'
-    left join position_versions v on v.position_id = pos.id and v.valid_to is null
+      order by cl.relation_id, cl.valid_from desc
+    ) l on l.relation_id = r.id
+    left join positions pos on pos.id = l.position_id and pos.entity_id = ${entityId} and pos.origin = 'step1'
+    left join position_versions v on v.position_id = pos.id and v.entity_id = ${entityId} and v.valid_to is null
     left join grades vg on vg.id = v.grade_id
     left join org_units vu on vu.id = v.org_unit_id
     left join cost_centres vc on vc.id = v.cost_centre_id

@@ -26,7 +26,7 @@ import { currentPrincipal, requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { ReopenStepForm } from "@/components/onboarding/reopen-step-form";
 import { listEntityActivity } from "@/lib/domain/entities/activity-queries";
-import { findEntityInScope, relationStatusCounts } from "@/lib/domain/entities/queries";
+import { findEntityOverviewInScope, relationStatusCounts } from "@/lib/domain/entities/queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 import { AgreementsSection } from "@/components/agreements/agreements-section";
@@ -40,7 +40,7 @@ type Props = { params: Promise<{ entityId: string }> };
 async function loadEntity(entityId: string) {
   const principal = await currentPrincipal();
   if (!principal) return null;
-  return findEntityInScope(await db(), { entityId, scope: entityScope(principal, "entities.read"), asOf: todayInBrussels() });
+  return findEntityOverviewInScope(await db(), { entityId, scope: entityScope(principal, "entities.read"), asOf: todayInBrussels() });
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -21,7 +21,7 @@ async function PersonnelPageContent({ params }: { params: Promise<{ entityId: st
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const database = await db();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read") });
   if (!entity) notFound();
   const t = await getTranslations("personnel");
   const canImport = hasEntityPermission(principal, "personnel.import", entity.id);

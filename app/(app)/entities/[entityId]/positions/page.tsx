@@ -28,7 +28,7 @@ async function PositionsPageContent({ params, searchParams }: Props) {
   const query = await searchParams;
   const database = await db();
   const today = todayInBrussels();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "positions.read"), asOf: today });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "positions.read") });
   if (!entity) notFound();
   const t = await getTranslations("plan");
   const format = await getFormatter();

@@ -28,7 +28,7 @@ export default async function BenchAnchorPage({ params, searchParams }: Props) {
   const { entityId } = await params;
   const raw = await searchParams;
   const database = await db();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read") });
   if (!entity) notFound();
   const runDate = await latestStep1RunDate(database, entity.id);
   if (!runDate) notFound();

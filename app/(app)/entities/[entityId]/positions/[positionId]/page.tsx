@@ -25,7 +25,7 @@ async function PositionPageContent({ params }: Props) {
   const { entityId, positionId } = await params;
   const database = await db();
   const today = todayInBrussels();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: today });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read") });
   if (!entity) notFound();
   const position = /^[0-9a-f-]{36}$/.test(positionId) ? await planPositionDetail(database, entity.id, positionId, today) : null;
   if (!position) notFound();

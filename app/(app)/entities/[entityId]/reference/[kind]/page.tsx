@@ -20,7 +20,7 @@ async function EntityReferencePageContent({ params }: { params: Promise<{ entity
   const principal = await requireUserForPage();
   const { entityId, kind } = await params;
   if (!isReferenceKindKey(kind) || REFERENCE_KINDS[kind].scope !== "entity") notFound();
-  const entity = await findEntityInScope(await db(), { entityId, scope: entityScope(principal, "reference.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(await db(), { entityId, scope: entityScope(principal, "reference.read") });
   if (!entity) notFound();
   return <ReferenceKindPage kindKey={kind} entity={entity} canWrite={hasEntityPermission(principal, "reference.write", entity.id)} />;
 }

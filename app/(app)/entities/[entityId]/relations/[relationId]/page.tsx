@@ -20,7 +20,7 @@ export default async function RelationPage({ params }: { params: Promise<{ entit
   const { entityId, relationId } = await params;
   const database = await db();
   const today = todayInBrussels();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: today });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read") });
   if (!entity) notFound();
   const relation = /^[0-9a-f-]{36}$/.test(relationId) ? await relationDetail(database, entity.id, relationId) : null;
   if (!relation) notFound();

@@ -51,7 +51,7 @@ async function Step1PageContent({ params, searchParams }: Props) {
   const query = await searchParams;
   const database = await db();
   const today = todayInBrussels();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "onboarding.read"), asOf: today });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "onboarding.read") });
   if (!entity) notFound();
   const t = await getTranslations("step1");
   const format = await getFormatter();

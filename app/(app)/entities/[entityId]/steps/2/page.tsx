@@ -27,7 +27,7 @@ async function Step2PageContent({ params, searchParams }: Props) {
   const { entityId } = await params;
   const raw = await searchParams;
   const database = await db();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read") });
   if (!entity) notFound();
   const t = await getTranslations("step2");
   const tReasons = await getTranslations("step1");

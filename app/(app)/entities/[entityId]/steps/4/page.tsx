@@ -25,7 +25,7 @@ async function Step4PageContent({ params }: { params: Promise<{ entityId: string
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const database = await db();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read") });
   if (!entity) notFound();
   const t = await getTranslations("step4");
   const format = await getFormatter();

@@ -37,7 +37,7 @@ async function Step5PageContent({ params, searchParams }: Props) {
   const { entityId } = await params;
   const query = await searchParams;
   const database = await db();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "personnel.read") });
   if (!entity) notFound();
   const t = await getTranslations("step5");
   const format = await getFormatter();

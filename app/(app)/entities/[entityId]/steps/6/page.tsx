@@ -27,7 +27,7 @@ async function Step6PageContent({ params }: { params: Promise<{ entityId: string
   const principal = await requireUserForPage();
   const { entityId } = await params;
   const database = await db();
-  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "onboarding.read"), asOf: todayInBrussels() });
+  const entity = await findEntityInScope(database, { entityId, scope: entityScope(principal, "onboarding.read") });
   if (!entity) notFound();
   const t = await getTranslations("step6");
   const format = await getFormatter();
