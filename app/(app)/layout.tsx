@@ -1,8 +1,8 @@
-import { Button } from "@mantine/core";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppFrame } from "@/components/layout/app-frame";
+import { FrameButton } from "@/components/layout/frame-button";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { hasPermission, primaryRole } from "@/lib/auth/permissions";
@@ -72,9 +72,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <>
             <LocaleSwitch />
             <form action={signOutAction}>
-              <Button type="submit" variant="default" size="compact-sm">
-                {t("app.signOut")}
-              </Button>
+              <FrameButton type="submit">{t("app.signOut")}</FrameButton>
             </form>
           </>
         }

@@ -1,5 +1,4 @@
 import "@mantine/core/styles.css";
-import "../globals.css";
 import { ColorSchemeScript } from "@mantine/core";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";

@@ -1,10 +1,9 @@
 "use client";
 
-import { Anchor, AppShell, Badge, Burger, Group, NavLink, Text, Title, VisuallyHidden } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ReactNode } from "react";
+import { useState, type CSSProperties, type ReactNode } from "react";
+import classes from "./app-frame.module.css";
 
 export interface NavItem {
   href: string;
@@ -26,76 +25,91 @@ interface AppFrameProps {
   children: ReactNode;
 }
 
+const NAV_ID = "app-navigation";
+
+/**
+ * Header, navigation and main area of every screen. A client component only for the two things that
+ * need the browser: which link is the current page (the layout is not rendered again on navigation)
+ * and the menu button on narrow screens. Plain elements, see app-frame.module.css.
+ */
 export function AppFrame({ appTitle, skipLabel, navLabel, nav, userLine, roleLine, banner, playground, controls, children }: AppFrameProps) {
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, setOpened] = useState(false);
   const pathname = usePathname();
-  return (
+  const headerHeight = 60 + (banner ? 28 : 0) + (playground ? 44 : 0);
+  const user = (
     <>
-      <Anchor href="#main" className="skip-link" style={skipLinkStyle}>
+      <p className={classes.userName}>{userLine}</p>
+      <span className={classes.role}>{roleLine}</span>
+    </>
+  );
+  return (
+    <div
+      className={classes.frame}
+      style={{ "--frame-header-height": `${headerHeight}px` } as CSSProperties}
+      data-nav-open={opened ? "" : undefined}
+      data-playground={playground ? "" : undefined}
+    >
+      <a href="#main" className={classes.skip}>
         {skipLabel}
-      </Anchor>
-      <AppShell
-        header={{ height: 60 + (banner ? 28 : 0) + (playground ? 44 : 0) }}
-        styles={playground ? { main: { boxShadow: "inset 0 0 0 6px var(--mantine-color-orange-5)" } } : undefined} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
-        <AppShell.Header>
-          {playground && (
-            <Group h={44} px="md" justify="space-between" wrap="nowrap" bg="orange.6" c="white" role="region" aria-label={playground.text}>
-              <Text fw={700} size="sm" lineClamp={1}>
-                {playground.text}
-              </Text>
-              {playground.controls}
-            </Group>
-          )}
-          {banner && (
-            <Text ta="center" size="sm" bg="yellow.2" py={4} role="note">
-              {banner}
-            </Text>
-          )}
-          <Group h={60} px="md" justify="space-between" wrap="nowrap">
-            <Group wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={navLabel} />
-              <Title order={2} size="h4">
-                <Link href="/" style={{ color: "inherit", textDecoration: "none" }}>
-                  {appTitle}
-                </Link>
-              </Title>
-            </Group>
-            <Group gap="sm" wrap="nowrap">
-              <div>
-                <Text size="sm" fw={600}>
-                  {userLine}
-                </Text>
-                <Badge variant="light" size="sm">
-                  {roleLine}
-                </Badge>
-              </div>
-              {controls}
-            </Group>
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label={navLabel}>
-          <VisuallyHidden component="h2">{navLabel}</VisuallyHidden>
+      </a>
+      <header className={classes.header}>
+        {playground && (
+          <div className={classes.playground} role="region" aria-label={playground.text}>
+            <p className={classes.playgroundText}>{playground.text}</p>
+            {playground.controls}
+          </div>
+        )}
+        {banner && (
+          <p className={classes.banner} role="note">
+            {banner}
+          </p>
+        )}
+        <div className={classes.bar}>
+          <div className={classes.group}>
+            <button
+              type="button"
+              className={classes.burger}
+              aria-label={navLabel}
+              aria-expanded={opened}
+              aria-controls={NAV_ID}
+              onClick={() => setOpened((open) => !open)}
+            >
+              <span />
+              <span />
+              <span />
+            </button>
+            <h2 className={classes.title}>
+              <Link href="/" className={classes.titleLink}>
+                {appTitle}
+              </Link>
+            </h2>
+          </div>
+          <div className={classes.controls}>
+            <div className={classes.user}>{user}</div>
+            {controls}
+          </div>
+        </div>
+      </header>
+      <nav id={NAV_ID} className={classes.navbar} aria-label={navLabel}>
+        <h2 className={classes.visuallyHidden}>{navLabel}</h2>
+        {/* On narrow screens the header has room only for the controls: who is signed in shows here. */}
+        <div className={classes.navUser}>{user}</div>
+        <ul className={classes.navList}>
           {nav.map((item) => {
             const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
             return (
-              <NavLink key={item.href} component={Link} href={item.href} label={item.label} active={active}
-                aria-current={active ? "page" : undefined} />
+              <li key={item.href}>
+                <Link href={item.href} className={classes.navLink} aria-current={active ? "page" : undefined} onClick={() => setOpened(false)}>
+                  {item.label}
+                </Link>
+              </li>
             );
           })}
-        </AppShell.Navbar>
-        <AppShell.Main id="main" tabIndex={-1}>
-          {children}
-        </AppShell.Main>
-      </AppShell>
-    </>
+        </ul>
+      </nav>
+      <main id="main" className={classes.main} tabIndex={-1}>
+        {children}
+      </main>
+    </div>
   );
 }
-
-const skipLinkStyle = {
-  position: "absolute",
-  left: 8,
-  top: -48,
-  zIndex: 1000,
-  background: "white",
-  padding: "8px 12px",
-} as const;

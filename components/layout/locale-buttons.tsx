@@ -1,6 +1,4 @@
-"use client";
-
-import { Button, Group } from "@mantine/core";
+import { FrameButton, localeButtonsClass } from "./frame-button";
 
 const LABELS: Record<string, { short: string; long: string }> = {
   "nl-BE": { short: "NL", long: "Nederlands" },
@@ -9,22 +7,21 @@ const LABELS: Record<string, { short: string; long: string }> = {
 
 export function LocaleButtons({ locales, current }: { locales: string[]; current: string }) {
   return (
-    <Group gap={4}>
+    <div className={localeButtonsClass}>
       {locales.map((locale) => (
-        <Button
+        <FrameButton
           key={locale}
           type="submit"
           name="locale"
           value={locale}
-          size="compact-sm"
           variant={locale === current ? "filled" : "subtle"}
           aria-pressed={locale === current}
           aria-label={LABELS[locale]?.long ?? locale}
           lang={locale}
         >
           {LABELS[locale]?.short ?? locale}
-        </Button>
+        </FrameButton>
       ))}
-    </Group>
+    </div>
   );
 }

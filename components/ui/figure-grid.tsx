@@ -1,4 +1,5 @@
-import { Paper, SimpleGrid, Text, type SimpleGridProps } from "@mantine/core";
+import type { CSSProperties } from "react";
+import classes from "./figure-grid.module.css";
 
 export interface Figure {
   label: string;
@@ -10,20 +11,27 @@ export interface Figure {
   alert?: boolean;
 }
 
+/** Columns from the smallest screen up, at Mantine's breakpoints (sm 48em, md 62em, xl 88em). */
+export interface FigureColumns {
+  base: number;
+  sm?: number;
+  md?: number;
+  xl?: number;
+}
+
 /** Headline figures as a description list (label, value), one card each: readable by screen readers as pairs. */
-export function FigureGrid({ figures, cols = { base: 2, md: 4 }, label }: { figures: Figure[]; cols?: SimpleGridProps["cols"]; label?: string }) {
+export function FigureGrid({ figures, cols = { base: 2, md: 4 }, label }: { figures: Figure[]; cols?: FigureColumns; label?: string }) {
+  const style = { "--cols-base": cols.base, "--cols-sm": cols.sm, "--cols-md": cols.md, "--cols-xl": cols.xl } as CSSProperties;
   return (
-    <SimpleGrid cols={cols} component="dl" aria-label={label}>
+    <dl className={classes.grid} style={style} aria-label={label} data-sm={cols.sm ? "" : undefined} data-md={cols.md ? "" : undefined} data-xl={cols.xl ? "" : undefined}>
       {figures.map((figure) => (
-        <Paper key={figure.label} withBorder p="sm" style={figure.accent ? { borderLeft: `6px solid var(--mantine-color-${figure.accent}-6)` } : undefined}>
-          <Text component="dt" size="sm" c="dimmed">
-            {figure.label}
-          </Text>
-          <Text component="dd" m={0} fz="lg" fw={700} c={figure.alert ? "red" : undefined}>
+        <div key={figure.label} className={classes.card} data-accent={figure.accent}>
+          <dt className={classes.label}>{figure.label}</dt>
+          <dd className={classes.value} data-alert={figure.alert ? "" : undefined}>
             {figure.value}
-          </Text>
-        </Paper>
+          </dd>
+        </div>
       ))}
-    </SimpleGrid>
+    </dl>
   );
 }

@@ -65,6 +65,28 @@ test.describe("each role lands on its own home", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "nl-BE");
   });
 
+  test("on a narrow screen the navigation opens from the menu button, and marks the current page", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAsDemo(page, "expert@demo.vlaanderen.be");
+    const menu = page.getByRole("button", { name: "Hoofdnavigatie" });
+    const nav = page.getByRole("navigation", { name: "Hoofdnavigatie" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(nav).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await expect(nav.getByRole("link", { name: "Overzicht" })).toHaveAttribute("aria-current", "page");
+    // The header keeps its controls in view; who is signed in moves into the navigation.
+    await expect(page.getByRole("banner").getByRole("button", { name: "Afmelden" })).toBeInViewport({ ratio: 1 });
+    await expect(nav).toContainText("An Peeters");
+    await page.screenshot({ path: "test-results/frame-narrow-open.png" });
+    await nav.getByRole("link", { name: "Stand van zaken" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(nav).toBeHidden();
+    await menu.click();
+    await expect(nav.getByRole("link", { name: "Stand van zaken" })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: "Overzicht" })).not.toHaveAttribute("aria-current", "page");
+  });
+
   test("the skip link leads keyboard users to the main content", async ({ page }) => {
     await signInAsDemo(page, "expert@demo.vlaanderen.be");
     await page.keyboard.press("Tab");
