@@ -17,7 +17,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../db/schema";
 import { loadPrincipal } from "../lib/auth/principal-queries";
 import { todayInBrussels } from "../lib/dates";
-import { findEntityInScope, listEntityOverview } from "../lib/domain/entities/queries";
+import { findEntityInScope, listEntityOnboardings, listEntityOverview } from "../lib/domain/entities/queries";
 import { REPORT_PAGE_SIZE, reportFiltersSchema } from "../lib/domain/step2/report-filters";
 import { latestStep1RunDate, step2Report } from "../lib/domain/step2/report-queries";
 import { expertSessionCookie, startAppServer } from "./app-server";
@@ -95,7 +95,8 @@ async function queryTimes(): Promise<Record<string, number>> {
     findEntityInScope: await median(() => findEntityInScope(data.db, { entityId: entity, scope: "all" })),
     latestStep1RunDate: await median(() => latestStep1RunDate(data.db, entity)),
     step2Report: await median(() => step2Report(data.db, entity, data.runDate, filters, REPORT_PAGE_SIZE)),
-    homeListEntityOverview: await median(() => listEntityOverview(data.db, { scope: "all", asOf })),
+    listEntityOverview: await median(() => listEntityOverview(data.db, { scope: "all", asOf })),
+    homeListEntityOnboardings: await median(() => listEntityOnboardings(data.db, { scope: "all" })),
   };
 }
 

@@ -1,4 +1,5 @@
-import { Alert, Stack, Text, Title } from "@mantine/core";
+import { Alert } from "@mantine/core";
+import { PageTitle, Paragraph, Stack } from "@/components/ui/page-layout";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EntityTable } from "@/components/entities/entity-table";
 import { ActionRequiredList } from "@/components/onboarding/action-required-list";
@@ -6,7 +7,7 @@ import { requiredActions } from "@/lib/domain/onboarding/action-required";
 import { FigureGrid } from "@/components/ui/figure-grid";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, primaryRole } from "@/lib/auth/permissions";
-import { listEntityOverview } from "@/lib/domain/entities/queries";
+import { listEntityOnboardings, listEntityOverview } from "@/lib/domain/entities/queries";
 import { todayInBrussels } from "@/lib/dates";
 import { db } from "@/lib/server/database";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -19,24 +20,25 @@ async function HomePageContent() {
   if (!role) return <Alert color="yellow">{t("noRole")}</Alert>;
 
   const scope = entityScope(principal, role === "manager" ? "reports.read" : "entities.read");
-  const rows = await listEntityOverview(await db(), { scope, asOf: todayInBrussels() });
-
   if (role === "central_expert") {
+    // The expert's list shows no position figures: counting them for every entity would read most of the register.
+    const rows = await listEntityOnboardings(await db(), { scope });
     const relations = rows.reduce((sum, r) => sum + r.relationCount, 0);
     return (
       <Stack>
-        <Title order={1}>{t("expertTitle")}</Title>
-        <Text>{t("expertIntro", { count: rows.length, relations: format.number(relations) })}</Text>
+        <PageTitle>{t("expertTitle")}</PageTitle>
+        <Paragraph>{t("expertIntro", { count: rows.length, relations: format.number(relations) })}</Paragraph>
         <ActionRequiredList actions={requiredActions(rows, "central")} actor="central" />
         <EntityTable rows={rows} label={t("expertTitle")} columns={["policyArea", "type", "relations", "onboarding"]} />
       </Stack>
     );
   }
+  const rows = await listEntityOverview(await db(), { scope, asOf: todayInBrussels() });
   if (role === "entity_hr") {
     return (
       <Stack>
-        <Title order={1}>{t("hrTitle")}</Title>
-        <Text>{t("hrIntro")}</Text>
+        <PageTitle>{t("hrTitle")}</PageTitle>
+        <Paragraph>{t("hrIntro")}</Paragraph>
         <ActionRequiredList actions={requiredActions(rows, "entity")} actor="entity" />
         <EntityTable rows={rows} label={t("hrTitle")} columns={["policyArea", "type", "relations", "onboarding", "positions"]} />
       </Stack>
@@ -56,8 +58,8 @@ async function HomePageContent() {
   ];
   return (
     <Stack>
-      <Title order={1}>{t("managerTitle")}</Title>
-      <Text>{t("managerIntro")}</Text>
+      <PageTitle>{t("managerTitle")}</PageTitle>
+      <Paragraph>{t("managerIntro")}</Paragraph>
       <FigureGrid figures={figures} label={t("totals")} />
       <EntityTable rows={rows} label={t("managerTitle")} columns={["policyArea", "relations", "positions", "positionFte", "occupiedFte", "vacantFte"]} />
     </Stack>

@@ -1,32 +1,38 @@
 "use client";
 
-import { Anchor, Stack, TextInput } from "@mantine/core";
-import Link from "next/link";
+import { TextInput } from "@mantine/core";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { DataTable, type ColumnDef } from "@/components/data-table/data-table";
-import type { EntityOverviewRow } from "@/lib/domain/entities/queries";
+import type { EntityOnboardingRow, EntityOverviewRow } from "@/lib/domain/entities/queries";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { Stack } from "@/components/ui/page-layout";
 import { PlainBadge } from "@/components/ui/plain-table";
 import { StepStateBadge } from "./step-state-badge";
 import { compareDutch } from "@/lib/i18n/dutch-order";
 
-export type EntityColumn = "policyArea" | "type" | "relations" | "onboarding" | "positions" | "positionFte" | "occupiedFte" | "vacantFte";
+type OnboardingColumn = "policyArea" | "type" | "relations" | "onboarding";
+export type EntityColumn = OnboardingColumn | "positions" | "positionFte" | "occupiedFte" | "vacantFte";
+type EntityTableRow = EntityOnboardingRow & Partial<EntityOverviewRow>;
+
+/** The figure columns only for rows that carry the figures. */
+type EntityTableProps = { label: string } & ({ rows: EntityOverviewRow[]; columns: EntityColumn[] } | { rows: EntityOnboardingRow[]; columns: OnboardingColumn[] });
 
 
-export function EntityTable({ rows, columns, label }: { rows: EntityOverviewRow[]; columns: EntityColumn[]; label: string }) {
+export function EntityTable({ rows, columns, label }: EntityTableProps) {
   const t = useTranslations();
   const format = useFormatter();
   const [query, setQuery] = useState("");
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
-    if (!q) return rows;
-    return rows.filter((r) => [r.name, r.code, r.policyAreaCode, r.policyAreaName].some((v) => v.toLowerCase().includes(q)));
+    if (!q) return rows as EntityTableRow[];
+    return (rows as EntityTableRow[]).filter((r) => [r.name, r.code, r.policyAreaCode, r.policyAreaName].some((v) => v.toLowerCase().includes(q)));
   }, [rows, query]);
 
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const right = { align: "right" as const };
-  const available: Record<EntityColumn, ColumnDef<EntityOverviewRow, any>> = {
+  const available: Record<EntityColumn, ColumnDef<EntityTableRow, any>> = {
     policyArea: { id: "policyArea", accessorKey: "policyAreaCode", header: t("entity.policyArea") },
     type: {
       id: "type",
@@ -59,16 +65,16 @@ export function EntityTable({ rows, columns, label }: { rows: EntityOverviewRow[
     occupiedFte: { id: "occupiedFte", accessorKey: "occupiedFte", header: t("entity.occupiedFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
     vacantFte: { id: "vacantFte", accessorKey: "vacantFte", header: t("entity.vacantFte"), meta: right, cell: ({ getValue }) => fte(getValue()) },
   };
-  const tableColumns: ColumnDef<EntityOverviewRow, any>[] = [
+  const tableColumns: ColumnDef<EntityTableRow, any>[] = [
     {
       id: "name",
       accessorKey: "name",
       header: t("entity.name"),
       sortingFn: (a, b) => compareDutch(a.original.name, b.original.name),
       cell: ({ row }) => (
-        <Anchor component={Link} href={`/entities/${row.original.id}`}>
+        <AnchorLink href={`/entities/${row.original.id}`}>
           {row.original.name} <span style={{ color: "var(--mantine-color-dimmed)" }}>({row.original.code})</span>
-        </Anchor>
+        </AnchorLink>
       ),
     },
     ...columns.map((c) => available[c]),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { positionLinks, positionVersions } from "@/db/schema";
-import { findEntityInScope, findEntityOverviewInScope, listEntityNames, listEntityOverview } from "@/lib/domain/entities/queries";
+import { findEntityInScope, findEntityOverviewInScope, listEntityNames, listEntityOnboardings, listEntityOverview } from "@/lib/domain/entities/queries";
 import { createEntity, createPosition, createReference, createRelation } from "../factories/basic";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/test-database";
 
@@ -87,5 +87,15 @@ describe(`entity overview (${testDatabaseKind()})`, () => {
     const [rowA] = await listEntityOverview(t.db, { scope: "all", asOf: "2025-01-01" }).then((rows) => rows.filter((r) => r.id === a.id));
     expect(await findEntityOverviewInScope(t.db, { entityId: a.id, scope: "all", asOf: "2025-01-01" })).toEqual(rowA);
     expect(rowA!.positionCount).toBeGreaterThan(0);
+  });
+
+  it("lists the same entities, relations and onboarding without the figures, in scope", async () => {
+    const overview = await listEntityOverview(t.db, { scope: "all", asOf: "2025-01-01" });
+    const withoutFigures = overview.map(({ positionCount, positionFte, occupiedFte, vacantFte, ...rest }) => rest);
+    const onboardings = await listEntityOnboardings(t.db, { scope: "all" });
+    expect(onboardings).toEqual(withoutFigures);
+    expect(onboardings.find((r) => r.id === a.id)).not.toHaveProperty("positionCount");
+    expect((await listEntityOnboardings(t.db, { scope: [b.id] })).map((r) => r.id)).toEqual([b.id]);
+    expect(await listEntityOnboardings(t.db, { scope: [] })).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { positionsCountedOn } from "@/lib/domain/reports/occupancy-report";
 
 export type EntityScope = "all" | readonly string[];
 
-export type EntityOverviewRow = {
+/** An entity in scope with its relations and where its onboarding stands. */
+export type EntityOnboardingRow = {
   id: string;
   code: string;
   name: string;
@@ -16,6 +17,10 @@ export type EntityOverviewRow = {
   activeRelationCount: number;
   currentStep: number;
   currentState: (typeof onboardings.$inferSelect)["currentState"];
+};
+
+/** …and its positions and FTE on a date. */
+export type EntityOverviewRow = EntityOnboardingRow & {
   positionCount: number;
   positionFte: number;
   occupiedFte: number;
@@ -27,20 +32,41 @@ export type EntityOverviewRow = {
  * and positions and FTE on `asOf` by the occupancy report's rules (versions and links valid on the
  * date, vacant FTE counted per position).
  */
-export async function listEntityOverview(
-  db: DbOrTx,
-  { scope, asOf }: { scope: EntityScope; asOf: string },
-): Promise<EntityOverviewRow[]> {
+export async function listEntityOverview(db: DbOrTx, { scope, asOf }: { scope: EntityScope; asOf: string }): Promise<EntityOverviewRow[]> {
+  return entityRows<EntityOverviewRow>(db, scope, asOf);
+}
+
+/**
+ * One row per entity in scope with its relations and onboarding, without the position figures:
+ * for lists that do not show them (the central expert's home). The figures read every position
+ * version and link of the entities in scope; for all entities, once onboarded, that is most of the
+ * register.
+ */
+export async function listEntityOnboardings(db: DbOrTx, { scope }: { scope: EntityScope }): Promise<EntityOnboardingRow[]> {
+  return entityRows<EntityOnboardingRow>(db, scope, null);
+}
+
+async function entityRows<Row extends EntityOnboardingRow>(db: DbOrTx, scope: EntityScope, figuresOn: string | null): Promise<Row[]> {
   if (scope !== "all" && scope.length === 0) return [];
   const inScope = (column: SQL) => (scope === "all" ? sql`true` : sql`${column} = any(${sql.param([...scope])}::uuid[])`);
-  const result = await db.execute<EntityOverviewRow>(sql`
-    with ${positionsCountedOn(inScope(sql`pv.entity_id`), asOf)},
+  const occupancy = figuresOn
+    ? sql`${positionsCountedOn(inScope(sql`pv.entity_id`), figuresOn)},
     occupancy as (
       select entity_id, count(*)::int as position_count, sum(fte)::float8 as position_fte, sum(occupied)::float8 as occupied_fte,
              sum(greatest(fte - occupied, 0))::float8 as vacant_fte
       from per_position
       group by entity_id
-    ),
+    ),`
+    : sql``;
+  const figures = figuresOn
+    ? sql`,
+           coalesce(oc.position_count, 0) as "positionCount",
+           coalesce(oc.position_fte, 0) as "positionFte",
+           coalesce(oc.occupied_fte, 0) as "occupiedFte",
+           coalesce(oc.vacant_fte, 0) as "vacantFte"`
+    : sql``;
+  const result = await db.execute<Row>(sql`
+    with ${occupancy}
     relation_counts as (
       select entity_id,
              count(*)::int as relation_count,
@@ -54,19 +80,15 @@ export async function listEntityOverview(
            coalesce(rc.relation_count, 0) as "relationCount",
            coalesce(rc.active_relation_count, 0) as "activeRelationCount",
            coalesce(o.current_step, 1) as "currentStep",
-           coalesce(o.current_state, 'not_started') as "currentState",
-           coalesce(oc.position_count, 0) as "positionCount",
-           coalesce(oc.position_fte, 0) as "positionFte",
-           coalesce(oc.occupied_fte, 0) as "occupiedFte",
-           coalesce(oc.vacant_fte, 0) as "vacantFte"
+           coalesce(o.current_state, 'not_started') as "currentState"${figures}
     from entities e
     join policy_areas p on p.id = e.policy_area_id
     left join onboardings o on o.entity_id = e.id
     left join relation_counts rc on rc.entity_id = e.id
-    left join occupancy oc on oc.entity_id = e.id
+    ${figuresOn ? sql`left join occupancy oc on oc.entity_id = e.id` : sql``}
     where e.active and ${inScope(sql`e.id`)}
     order by e.name`);
-  return result.rows;
+  return result.rows as Row[];
 }
 
 /** The active entities in scope by name, for pages and choices that only name them. */

@@ -99,7 +99,7 @@ async function EntityPageContent({ params }: Props) {
                 icon={<ThemeIcon size="sm" radius="xl" variant={isCurrent ? "filled" : "light"}>{step}</ThemeIcon>}>
                 <Group gap="xs">
                   {step === 1 || step === 6 || (step >= 2 && step <= 5 && canSeePersonnel) ? (
-                    <AnchorLink href={`/entities/${entity.id}/steps/${step}`} fw={isCurrent ? 700 : 400}>
+                    <AnchorLink href={`/entities/${entity.id}/steps/${step}`} bold={isCurrent}>
                       {t(`steps.${step}` as "steps.1")}
                     </AnchorLink>
                   ) : (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, NativeSelect, TextInput } from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -6,6 +6,7 @@ import { CompleteReviewButton } from "@/components/step2/complete-review-button"
 import { ReportTable } from "@/components/step2/report-table";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { FigureGrid } from "@/components/ui/figure-grid";
+import { PageTitle, Paragraph, Row, Stack } from "@/components/ui/page-layout";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { entityScope, hasEntityPermission } from "@/lib/auth/permissions";
 import { findEntityInScope } from "@/lib/domain/entities/queries";
@@ -37,7 +38,7 @@ async function Step2PageContent({ params, searchParams }: Props) {
   const header = (
     <Stack gap={4}>
       <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
-      <Title order={1}>{t("title")}</Title>
+      <PageTitle>{t("title")}</PageTitle>
     </Stack>
   );
   if (!runDate) {
@@ -66,10 +67,10 @@ async function Step2PageContent({ params, searchParams }: Props) {
   return (
     <Stack gap="lg">
       {header}
-      <Text maw={820}>{t("intro")}</Text>
-      <Text size="sm" c="dimmed">
+      <Paragraph maxWidth={820}>{t("intro")}</Paragraph>
+      <Paragraph size="sm" dimmed>
         {t("runDate", { date: format.dateTime(new Date(`${runDate}T12:00:00Z`), { dateStyle: "long" }) })}
-      </Text>
+      </Paragraph>
 
       <FigureGrid
         figures={[
@@ -79,9 +80,9 @@ async function Step2PageContent({ params, searchParams }: Props) {
         ]}
       />
 
-      <Group justify="space-between" align="flex-end">
+      <Row justify="space-between" align="flex-end">
         <form method="get" aria-label={t("filters")}>
-          <Group align="flex-end" gap="sm">
+          <Row align="flex-end" gap="sm">
             <NativeSelect
               name="colour"
               label={t("colour")}
@@ -117,26 +118,26 @@ async function Step2PageContent({ params, searchParams }: Props) {
             <input type="hidden" name="dir" value={filters.dir} />
             <Button type="submit">{t("apply")}</Button>
             <AnchorLink href={`/entities/${entity.id}/steps/2`}>{t("reset")}</AnchorLink>
-          </Group>
+          </Row>
         </form>
         <Anchor href={`/api/entities/${entity.id}/step2-report?${query.toString()}`}>{t("download")}</Anchor>
-      </Group>
+      </Row>
 
-      <Text size="sm" aria-live="polite">
+      <Paragraph size="sm" aria-live="polite">
         {t("results", { total })}
-      </Text>
+      </Paragraph>
       <ReportTable entityId={entity.id} lines={lines} canCorrect={canCorrect} sort={filters.sort} dir={filters.dir} />
-      <Group gap="md">
-        <Text size="sm">
+      <Row gap="md">
+        <Paragraph size="sm">
           {t("pageOf", {
             from: total === 0 ? 0 : filters.page * REPORT_PAGE_SIZE + 1,
             to: filters.page * REPORT_PAGE_SIZE + lines.length,
             total,
           })}
-        </Text>
+        </Paragraph>
         {filters.page > 0 && <AnchorLink href={pageHref(filters.page - 1)}>{t("previous")}</AnchorLink>}
         {(filters.page + 1) * REPORT_PAGE_SIZE < total && <AnchorLink href={pageHref(filters.page + 1)}>{t("next")}</AnchorLink>}
-      </Group>
+      </Row>
       {canComplete && <CompleteReviewButton entityId={entity.id} />}
       {entity.currentStep > 2 && (
         <Alert color="green" role="status">
