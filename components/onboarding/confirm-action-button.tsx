@@ -20,6 +20,7 @@ export function ConfirmActionButton({
   done,
   cancel,
   color,
+  available = true,
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   action: HookSafeActionFn<any, any, any, any>;
@@ -31,6 +32,11 @@ export function ConfirmActionButton({
   done: string;
   cancel: string;
   color?: string;
+  /**
+   * False when there is nothing (left) to do: no button. Keep the component rendered then, so that
+   * its confirmation stays on screen after the page refreshes with nothing left.
+   */
+  available?: boolean;
 }) {
   const router = useRouter();
   const [opened, { open, close }] = useDisclosure(false);
@@ -42,7 +48,7 @@ export function ConfirmActionButton({
   });
   return (
     <Stack gap="xs" align="flex-start">
-      {!result.data && (
+      {!result.data && available && (
         <Button color={color} onClick={open}>
           {label}
         </Button>

@@ -115,6 +115,11 @@ test("an HR officer of four agencies finds each at its own stage, and the step-2
   await page.getByRole("dialog", { name: "Overnemen uit stap 3" }).getByRole("button", { name: "Overnemen uit stap 3" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Overgenomen." })).toBeVisible();
   await expect.poll(async () => Number((await assigned.textContent())!.replace(/\D/g, ""))).toBeGreaterThan(chosenBefore);
+  // The page refreshed with nothing left to take over; the confirmation stays.
+  const takeOver = page.getByRole("region", { name: "Overnemen uit stap 3" });
+  await expect(takeOver.getByText(/^Er valt niets meer over te nemen uit stap 3/)).toBeVisible();
+  await expect(takeOver.getByRole("status")).toHaveText(/^Overgenomen\./);
+  await expect(takeOver.getByRole("button", { name: "Overnemen uit stap 3" })).toHaveCount(0);
   await shot(page, "step5");
 
   // After its onboarding, HFB keeps its personnel plan: shared, frozen, abolished and planned positions.

@@ -29,12 +29,13 @@ const position = (number: number, requested: [string, number] | null, assignedRe
 describe("taking over the person named in step 3", () => {
   it("gives each position without a choice its named person", () => {
     const plan = planTakeOver([position(501, ["000001", 1]), position(503, null)], context);
-    expect(plan).toEqual({ assignments: [{ requestId: "q1", positionNumber: 501, relationId: "r1" }], skipped: [], alreadyChosen: 0 });
+    expect(plan).toEqual({ assignments: [{ requestId: "q1", positionNumber: 501, relationId: "r1" }], skipped: [], alreadyChosen: 0, named: 1 });
   });
 
   it("never overwrites a choice, and skips a named person already chosen for another position", () => {
     const plan = planTakeOver([position(501, ["000001", 1], "r2"), position(503, ["000002", 1])], context);
     expect(plan.alreadyChosen).toBe(1);
+    expect(plan.named).toBe(2);
     expect(plan.assignments).toEqual([]);
     expect(plan.skipped).toEqual([{ positionNumber: 503, reason: "Arbeidsrelatie 000002/1 gaat al naar arbeidsplaats 501." }]);
   });

@@ -17,6 +17,8 @@ export interface TakeOverPlan {
   skipped: { positionNumber: number; reason: string }[];
   /** Positions that already have a choice: taking over never overwrites one. */
   alreadyChosen: number;
+  /** Positions for which step 3 named someone, chosen or not: whether there is anything to speak of. */
+  named: number;
 }
 
 /**
@@ -25,10 +27,11 @@ export interface TakeOverPlan {
  * longer in the personnel list) or whose relation went to another position is left to the entity.
  */
 export function planTakeOver(positions: readonly PositionChoice[], context: ControlContext): TakeOverPlan {
-  const plan: TakeOverPlan = { assignments: [], skipped: [], alreadyChosen: 0 };
+  const plan: TakeOverPlan = { assignments: [], skipped: [], alreadyChosen: 0, named: 0 };
   const chosenFor = new Map<string, number>();
   for (const position of positions) if (position.assignedRelationId) chosenFor.set(position.assignedRelationId, position.positionNumber);
   for (const position of positions) {
+    if (position.requested) plan.named++;
     if (position.assignedRelationId) {
       plan.alreadyChosen++;
       continue;

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Stack, Table, TableScrollContainer, TableTbody, TableTh, TableThead, TableTr, Text, TextInput, Title } from "@mantine/core";
+import { Button, Table, TableScrollContainer, TableTbody, TableTh, TableThead, TableTr, TextInput } from "@mantine/core";
+import { PageTitle, Paragraph, Row, Stack } from "@/components/ui/page-layout";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -42,22 +43,22 @@ async function PositionsPageContent({ params, searchParams }: Props) {
     <Stack gap="lg">
       <Stack gap={4}>
         <AnchorLink href={`/entities/${entity.id}`}>{entity.name}</AnchorLink>
-        <Title order={1}>{t("title")}</Title>
+        <PageTitle>{t("title")}</PageTitle>
       </Stack>
-      <Text maw={820}>{t(canWrite ? "intro" : "introReadOnly")}</Text>
-      <Group align="flex-end" justify="space-between">
+      <Paragraph maxWidth={820}>{t(canWrite ? "intro" : "introReadOnly")}</Paragraph>
+      <Row align="flex-end" justify="space-between">
         <form method="get" aria-label={t("search")}>
-          <Group align="flex-end">
+          <Row align="flex-end">
             <TextInput name="q" label={t("search")} defaultValue={q} />
             <Button type="submit" variant="default">
               {t("searchButton")}
             </Button>
-          </Group>
+          </Row>
         </form>
         {canWrite && <CreatePositionButton entityId={entity.id} />}
-      </Group>
-      <Text size="sm">{t("count", { total })}</Text>
-      {total === 0 && <Text c="dimmed">{q ? t("noMatch", { q }) : t(canWrite ? "noPositions" : "noPositionsReadOnly")}</Text>}
+      </Row>
+      <Paragraph size="sm">{t("count", { total })}</Paragraph>
+      {total === 0 && <Paragraph dimmed>{q ? t("noMatch", { q }) : t(canWrite ? "noPositions" : "noPositionsReadOnly")}</Paragraph>}
       {total > 0 && (
         <TableScrollContainer minWidth={900}>
           <Table striped withTableBorder aria-label={t("title")}>
@@ -94,11 +95,11 @@ async function PositionsPageContent({ params, searchParams }: Props) {
         </TableScrollContainer>
       )}
       {total > PAGE_SIZE && (
-        <Group>
-          {page > 0 && <Anchor href={href(page - 1)}>{t("previous")}</Anchor>}
-          <Text size="sm">{t("pageOf", { from: page * PAGE_SIZE + 1, to: Math.min(total, (page + 1) * PAGE_SIZE), total })}</Text>
-          {(page + 1) * PAGE_SIZE < total && <Anchor href={href(page + 1)}>{t("next")}</Anchor>}
-        </Group>
+        <Row>
+          {page > 0 && <AnchorLink href={href(page - 1)}>{t("previous")}</AnchorLink>}
+          <Paragraph size="sm">{t("pageOf", { from: page * PAGE_SIZE + 1, to: Math.min(total, (page + 1) * PAGE_SIZE), total })}</Paragraph>
+          {(page + 1) * PAGE_SIZE < total && <AnchorLink href={href(page + 1)}>{t("next")}</AnchorLink>}
+        </Row>
       )}
     </Stack>
   );

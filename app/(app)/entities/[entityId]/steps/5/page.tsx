@@ -72,25 +72,22 @@ async function Step5PageContent({ params, searchParams }: Props) {
         </section>
       )}
 
-      {takeOver && (takeOver.assignments.length > 0 || takeOver.skipped.length > 0) && (
+      {takeOver && takeOver.named > 0 && (
         <section aria-labelledby="take-over-title">
           <Title order={2} size="h3" id="take-over-title" mb="xs">
             {t("takeOverTitle")}
           </Title>
           <Stack gap="sm" align="flex-start">
-            {takeOver.assignments.length > 0 && (
-              <>
-                <Text maw={820}>{t("takeOverIntro", { count: takeOver.assignments.length })}</Text>
-                <ConfirmActionButton
-                  action={takeOverRequestedAction}
-                  entityId={entity.id}
-                  label={t("takeOver")}
-                  confirm={t("takeOverConfirm", { count: takeOver.assignments.length })}
-                  done={t("takenOver")}
-                  cancel={t("cancel")}
-                />
-              </>
-            )}
+            <Text maw={820}>{takeOver.assignments.length > 0 ? t("takeOverIntro", { count: takeOver.assignments.length }) : t("takeOverNothingLeft")}</Text>
+            <ConfirmActionButton
+              action={takeOverRequestedAction}
+              entityId={entity.id}
+              label={t("takeOver")}
+              confirm={t("takeOverConfirm", { count: takeOver.assignments.length })}
+              done={t("takenOver")}
+              cancel={t("cancel")}
+              available={takeOver.assignments.length > 0}
+            />
             {takeOver.skipped.length > 0 && (
               <details>
                 <summary>{t("takeOverSkipped", { count: takeOver.skipped.length })}</summary>
