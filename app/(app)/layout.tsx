@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppFrame } from "@/components/layout/app-frame";
-import { FrameButton } from "@/components/layout/frame-button";
+import { CompactButton } from "@/components/ui/compact-button";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { requireUserForPage } from "@/lib/auth/guards";
 import { hasPermission, primaryRole } from "@/lib/auth/permissions";
@@ -72,7 +72,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <>
             <LocaleSwitch />
             <form action={signOutAction}>
-              <FrameButton type="submit">{t("app.signOut")}</FrameButton>
+              <CompactButton type="submit">{t("app.signOut")}</CompactButton>
             </form>
           </>
         }

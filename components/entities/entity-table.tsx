@@ -24,11 +24,13 @@ export function EntityTable({ rows, columns, label }: EntityTableProps) {
   const format = useFormatter();
   const [query, setQuery] = useState("");
 
+  // Either kind of row is an EntityTableRow; the union of props only ties the columns to the rows.
+  const all: EntityTableRow[] = rows;
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
-    if (!q) return rows as EntityTableRow[];
-    return (rows as EntityTableRow[]).filter((r) => [r.name, r.code, r.policyAreaCode, r.policyAreaName].some((v) => v.toLowerCase().includes(q)));
-  }, [rows, query]);
+    if (!q) return all;
+    return all.filter((r) => [r.name, r.code, r.policyAreaCode, r.policyAreaName].some((v) => v.toLowerCase().includes(q)));
+  }, [all, query]);
 
   const fte = (n: number) => format.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const right = { align: "right" as const };

@@ -1,4 +1,5 @@
-import { FrameButton, localeButtonsClass } from "./frame-button";
+import { CompactButton } from "@/components/ui/compact-button";
+import classes from "./app-frame.module.css";
 
 const LABELS: Record<string, { short: string; long: string }> = {
   "nl-BE": { short: "NL", long: "Nederlands" },
@@ -7,9 +8,9 @@ const LABELS: Record<string, { short: string; long: string }> = {
 
 export function LocaleButtons({ locales, current }: { locales: string[]; current: string }) {
   return (
-    <div className={localeButtonsClass}>
+    <div className={classes.localeButtons}>
       {locales.map((locale) => (
-        <FrameButton
+        <CompactButton
           key={locale}
           type="submit"
           name="locale"
@@ -20,7 +21,7 @@ export function LocaleButtons({ locales, current }: { locales: string[]; current
           lang={locale}
         >
           {LABELS[locale]?.short ?? locale}
-        </FrameButton>
+        </CompactButton>
       ))}
     </div>
   );

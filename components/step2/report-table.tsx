@@ -9,6 +9,7 @@ import type { ReportSort } from "@/lib/domain/step2/report-filters";
 import type { ReportLine } from "@/lib/domain/step2/report-queries";
 import { LoadedCorrectionForm } from "./correction-dialog";
 import { PositionHistory } from "./position-history";
+import { CompactButton } from "@/components/ui/compact-button";
 import { PlainBadge, PlainCell, PlainRow } from "@/components/ui/plain-table";
 import classes from "./report-table.module.css";
 
@@ -126,12 +127,12 @@ export function ReportTable({
                   <PlainCell>
                     {line.positionId && (
                       <div className={classes.actions}>
-                        <button type="button" className={classes.action} onClick={() => setDialog({ mode: "correct", line })} aria-label={`${t("correct")} ${line.positionNumber}`}>
+                        <CompactButton onClick={() => setDialog({ mode: "correct", line })} aria-label={`${t("correct")} ${line.positionNumber}`}>
                           {t("correct")}
-                        </button>
-                        <button type="button" className={classes.action} data-subtle onClick={() => setDialog({ mode: "history", line })} aria-label={`${t("history")} ${line.positionNumber}`}>
+                        </CompactButton>
+                        <CompactButton variant="link" onClick={() => setDialog({ mode: "history", line })} aria-label={`${t("history")} ${line.positionNumber}`}>
                           {t("history")}
-                        </button>
+                        </CompactButton>
                       </div>
                     )}
                   </PlainCell>
