@@ -1,7 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { entities, onboardings } from "@/db/schema";
-import { positionsCountedOn } from "@/lib/domain/reports/occupancy-report";
+import { inScopeSql, positionsCountedOn } from "@/lib/domain/reports/occupancy-report";
 
 export type EntityScope = "all" | readonly string[];
 
@@ -48,9 +48,9 @@ export async function listEntityOnboardings(db: DbOrTx, { scope }: { scope: Enti
 
 async function entityRows<Row extends EntityOnboardingRow>(db: DbOrTx, scope: EntityScope, figuresOn: string | null): Promise<Row[]> {
   if (scope !== "all" && scope.length === 0) return [];
-  const inScope = (column: SQL) => (scope === "all" ? sql`true` : sql`${column} = any(${sql.param([...scope])}::uuid[])`);
+  const inScope = inScopeSql(scope);
   const occupancy = figuresOn
-    ? sql`${positionsCountedOn(inScope(sql`pv.entity_id`), figuresOn)},
+    ? sql`${positionsCountedOn(inScope, figuresOn)},
     occupancy as (
       select entity_id, count(*)::int as position_count, sum(fte)::float8 as position_fte, sum(occupied)::float8 as occupied_fte,
              sum(greatest(fte - occupied, 0))::float8 as vacant_fte

@@ -8,7 +8,8 @@ import { OVER_OCCUPATION_TOLERANCE } from "@/lib/domain/reports/occupancy-rules"
  */
 function occupancyOn(date: string) {
   const holds = (alias: string) => sql`${sql.raw(alias)}.valid_from <= ${date}::date and (${sql.raw(alias)}.valid_to is null or ${sql.raw(alias)}.valid_to > ${date}::date)`;
-  const occupied = sql`coalesce((select sum(l.fte) from position_links l where l.position_id = pos.id and ${holds("l")}), 0)`;
+  // The entity as well as the position: the links' index leads with the entity.
+  const occupied = sql`coalesce((select sum(l.fte) from position_links l where l.entity_id = pos.entity_id and l.position_id = pos.id and ${holds("l")}), 0)`;
   const inForce = sql`(select f.fte from position_versions f where f.position_id = pos.id and f.lifecycle in ('active', 'frozen') and ${holds("f")}
                        order by f.valid_from desc limit 1)`;
   return sql`${occupied} as occupied, coalesce(${occupied} > ${inForce} + ${OVER_OCCUPATION_TOLERANCE}, false) as over_occupied`;

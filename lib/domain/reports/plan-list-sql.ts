@@ -22,7 +22,7 @@ export function planListSql(input: { scope: EntityScope; date: string; list: Pla
     case "frozen":
       query = sql`
         select e.name as entity, e.id as entity_id, v.id as row_key, pos.number as position_number, v.function_code, g.code as grade_code, u.code as unit_code, v.fte,
-               coalesce((select sum(l.fte) from position_links l where l.position_id = pos.id and ${holds("l")}), 0) as occupied,
+               coalesce((select sum(l.fte) from position_links l where l.entity_id = pos.entity_id and l.position_id = pos.id and ${holds("l")}), 0) as occupied,
                null::text as person, null::text as detail, null::boolean as linked_later, null::text as step1_reason, null::boolean as step1_ran
         from position_versions v
         join positions pos on pos.id = v.position_id

@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 export const requestedInTemplateSql = sql`exists (
   select 1 from position_requests q
   where q.entity_id = r.entity_id and q.relation_id = r.id and q.decision = 'requested'
-    and (q.position_id is null or not exists (select 1 from position_links pl where pl.position_id = q.position_id))
+    and (q.position_id is null or not exists (select 1 from position_links pl where pl.entity_id = q.entity_id and pl.position_id = q.position_id))
 )`;
 
 /**

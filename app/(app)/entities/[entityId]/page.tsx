@@ -16,6 +16,7 @@ import {
 } from "@mantine/core";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExportRelationsButton } from "@/components/entities/export-relations-button";
 import { EntityTimeline } from "@/components/entities/entity-timeline";
@@ -37,11 +38,12 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ entityId: string }> };
 
-async function loadEntity(entityId: string) {
+/** Once per request: the title and the page both need the entity, and its figures cost a query over all its positions. */
+const loadEntity = cache(async (entityId: string) => {
   const principal = await currentPrincipal();
   if (!principal) return null;
   return findEntityOverviewInScope(await db(), { entityId, scope: entityScope(principal, "entities.read"), asOf: todayInBrussels() });
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const entity = await loadEntity((await params).entityId);
