@@ -11,8 +11,9 @@ const REQUESTS = 200;
 const CONNECTIONS = 10;
 
 /**
- * http.home.p95_ms: p95 latency of the central expert's home page (all entities with their
- * figures) over 200 requests at 10 connections, against `next start` on the full demo data set.
+ * http.home.p95_ms: p95 latency of the central expert's home page (every entity with its
+ * onboarding; since issue 17 without position figures) over 200 requests at 10 connections, against
+ * `next start` on the full demo data set. At 10 connections the p95 is about ten pages' server time.
  */
 export async function benchHomeLatency() {
   const scratch = await scratchDatabase("http");

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { runStep1 } from "../lib/domain/step1/run-step1";
 import { quantile, summarize, type BenchResult } from "./harness";
+import { cpuMilliseconds } from "./process-cpu";
 import { withReportServer } from "./report-data";
 
 const CONNECTIONS = 50;
@@ -16,17 +17,32 @@ const PORT = 3302;
  * http.read.pages_per_second: the throughput behind that p95.
  * http.read_during_job.p95_ms: the same while step 1 runs without pause for another large entity
  * (in this process, on the same database and cores: run, undo, run again).
+ * http.read.server_cpu_ms, http.read.database_cpu_ms: CPU time per page in the quiet run, of the
+ * app server (its process and children: main thread, garbage collector, libuv pool) and of
+ * PostgreSQL (all its processes on this machine): where the two cores go.
+ * http.read.anchor_pages_per_second: the same load on the bench's anchor page alone (the step-2
+ * lines as a plain table: sign-in check, scope check and queries, no Mantine, no client
+ * component): what Next.js, Auth.js and the database serve here at most, before our rendering.
  */
 export async function benchReadLoad(): Promise<BenchResult[]> {
-  return withReportServer("http_read", PORT, async ({ data, baseUrl, expertCookie: cookie }) => {
+  return withReportServer("http_read", PORT, async ({ data, baseUrl, expertCookie: cookie, serverPid }) => {
     const paths = readMix(data.entity.id);
     for (const path of paths) {
       const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
       if (!response.ok) throw new Error(`${path} answered ${response.status}`);
     }
     await load(baseUrl, cookie, paths, 5); // warm-up
+    const cpuBefore = cpuMilliseconds(serverPid);
     const quiet = await load(baseUrl, cookie, paths, SECONDS);
-    console.log(`[bench]   ${quiet.requests} requests in ${SECONDS} s, p95 ${quiet.p95.toFixed(0)} ms, ${quiet.errors} errors`);
+    const cpuAfter = cpuMilliseconds(serverPid);
+    const perPage = (side: "server" | "database") => (cpuAfter[side] - cpuBefore[side]) / Math.max(1, quiet.requests);
+    console.log(
+      `[bench]   ${quiet.requests} requests in ${SECONDS} s, p95 ${quiet.p95.toFixed(0)} ms, ${quiet.errors} errors; ` +
+        `CPU per page: server ${perPage("server").toFixed(1)} ms, PostgreSQL ${perPage("database").toFixed(1)} ms`,
+    );
+    const anchor = await load(baseUrl, cookie, [`/bench/anchor/${data.entity.id}?colour=blue`], SECONDS / 2);
+    if (anchor.errors > 0) throw new Error(`the anchor page answered ${anchor.errors} errors (is BENCH_ANCHOR on?)`);
+    console.log(`[bench]   the anchor alone: ${(anchor.requests / (SECONDS / 2)).toFixed(1)} pages/s, p95 ${anchor.p95.toFixed(0)} ms`);
     const other = await secondLargestEntity(data.db, data.entity.id);
     const job = busyStep1(data.db, other, data.runDate);
     const busy = await load(baseUrl, cookie, paths, SECONDS);
@@ -39,6 +55,9 @@ export async function benchReadLoad(): Promise<BenchResult[]> {
       // What the p95 follows: with 50 connections and no pause, each request waits for the ones before it.
       one("http.read.pages_per_second", "pages/s", quiet.requests / SECONDS),
       one("http.read_during_job.p95_ms", "ms", busy.p95),
+      one("http.read.anchor_pages_per_second", "pages/s", anchor.requests / (SECONDS / 2)),
+      one("http.read.server_cpu_ms", "ms", perPage("server")),
+      one("http.read.database_cpu_ms", "ms", perPage("database")),
     ];
   });
 }

@@ -58,13 +58,13 @@ export async function reportDatabase(label: string, options: { relations?: numbe
 export async function withReportServer<T>(
   label: string,
   port: number,
-  run: (context: { data: ReportDatabase; baseUrl: string; expertCookie: string }) => Promise<T>,
+  run: (context: { data: ReportDatabase; baseUrl: string; expertCookie: string; serverPid: number }) => Promise<T>,
 ): Promise<T> {
   const data = await reportDatabase(label);
   try {
     const server = await startAppServer({ databaseUrl: data.url, port });
     try {
-      return await run({ data, baseUrl: server.url, expertCookie: await expertSessionCookie(server.url, data.db) });
+      return await run({ data, baseUrl: server.url, expertCookie: await expertSessionCookie(server.url, data.db), serverPid: server.pid });
     } finally {
       await server.stop();
     }

@@ -71,6 +71,9 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: "http.read.errors", run: readFigure("http.read.errors") },
   { name: "http.read.pages_per_second", run: readFigure("http.read.pages_per_second") },
   { name: "http.read_during_job.p95_ms", run: readFigure("http.read_during_job.p95_ms") },
+  { name: "http.read.anchor_pages_per_second", run: readFigure("http.read.anchor_pages_per_second") },
+  { name: "http.read.server_cpu_ms", run: readFigure("http.read.server_cpu_ms") },
+  { name: "http.read.database_cpu_ms", run: readFigure("http.read.database_cpu_ms") },
   { name: "http.users300.p95_ms", run: usersFigure("http.users300.p95_ms") },
   { name: "http.users300.errors", run: usersFigure("http.users300.errors") },
 ];
