@@ -10,9 +10,10 @@ import { scratchDatabase } from "./scratch-database";
 const QUERIES = 2_000;
 
 /**
- * db.rls.lone_query_overhead_ms: what row-level security adds to one query outside a transaction
- * (BEGIN with the role and scope, the query, COMMIT: two more round trips), as one entity's scope
- * against the owner without it — the same small indexed query, one at a time, on one connection.
+ * db.rls.lone_query_overhead_ms: what row-level security adds to one query outside a transaction,
+ * as one entity's scope against the owner without it — the same small indexed query, one at a
+ * time, on one connection. Since issue 17 the connection's session keeps its role and scope, so
+ * this is the policies' own cost (it was two more round trips: BEGIN with the scope, COMMIT).
  */
 export async function benchRlsOverhead(): Promise<BenchResult> {
   const scratch = await scratchDatabase("rls");

@@ -40,8 +40,9 @@ export interface OpenOptions {
   /** PGlite only: start from this dump (made by `dumpDataDir`) when the folder is new. */
   pgliteLoadDataDir?: Blob;
   /**
-   * Run the application's queries under row-level security (roles apb_app / apb_app_all, scope per
-   * transaction; docs/decisions/006-row-level-security.md). Default: on, unless DATABASE_RLS=off.
+   * Run the application's queries under row-level security (roles apb_app / apb_app_all, a scope per
+   * connection session, per transaction on PGlite; docs/decisions/006-row-level-security.md).
+   * Default: on, unless DATABASE_RLS=off.
    */
   rowLevelSecurity?: boolean;
 }
@@ -56,15 +57,25 @@ export const APP_ROLE_ALL_ENTITIES = "apb_app_all";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * What each application transaction starts with: the application role and the entity scope, both
- * transaction-local (SET LOCAL, set_config(..., true)), so a pooled connection never carries them
- * into the next request. The scope goes in as a literal: only '*' or validated uuids reach it.
+ * The role and entity scope of a session: SET ROLE and set_config(..., false) last until changed.
+ * Only '*' or validated uuids reach the scope, which goes in as a literal.
  */
-export function scopePrelude(scope: EntityScope): string {
+export function scopeSwitch(scope: EntityScope): string {
   const value = scope === "all" ? "*" : scope.filter((id) => UUID.test(id)).join(",");
   if (scope !== "all" && value.split(",").filter(Boolean).length !== scope.length) throw new Error("an entity scope holds something that is not an id");
   const role = scope === "all" ? APP_ROLE_ALL_ENTITIES : APP_ROLE;
-  return `SET LOCAL ROLE ${role}; SELECT set_config('apb.entity_scope', '${value}', true)`;
+  return `SET ROLE ${role}; SELECT set_config('apb.entity_scope', '${value}', false)`;
+}
+
+/** Back to the session's own role (the owner) with no scope. */
+const OWNER_SWITCH = "RESET ROLE; RESET apb.entity_scope";
+
+/**
+ * The same for one transaction (SET LOCAL, set_config(..., true)): what PGlite's one session runs
+ * at the start of every query and transaction, so it never carries a role or scope further.
+ */
+export function scopePrelude(scope: EntityScope): string {
+  return scopeSwitch(scope).replace("SET ROLE", "SET LOCAL ROLE").replace(", false)", ", true)");
 }
 
 function scopeKey(scope: EntityScope): string {
@@ -87,50 +98,72 @@ function scopedDbCache(make: (scope: EntityScope) => Db): (scope: EntityScope) =
 }
 
 /**
- * A pool for Drizzle whose every query runs in a transaction that starts with the scope prelude:
- * a lone query gets BEGIN, prelude, query, COMMIT; Drizzle's own transactions get the prelude right
- * after their BEGIN. (Drizzle treats anything named "...Pool" as a pool and checks out a client for
- * a transaction.)
+ * The node-postgres pool, with the role and scope each connection's session is set to. A
+ * connection is switched when it is checked out for another role or scope than it has (one round
+ * trip, usually none: most requests of a moment share a scope), so a lone query is one round trip
+ * instead of three (BEGIN with a transaction-local prelude, the query, COMMIT).
+ * Why it cannot carry one user's scope into another's request: every checkout, the owner's
+ * included, asks for a session and gets the connection switched to it; a switch happens only on an
+ * idle connection (outside a transaction, so no rollback can undo it), and a failed switch or
+ * query forgets what the connection is set to, so the next checkout sets it again.
+ */
+class SessionPool {
+  /** What each connection is set to; a new connection has the owner's session, a forgotten one "unknown". */
+  private readonly sessions = new WeakMap<pg.PoolClient, string>();
+  private static readonly UNKNOWN = "unknown";
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async checkout(session: string): Promise<pg.PoolClient> {
+    for (;;) {
+      const client = await this.pool.connect();
+      if ((this.sessions.get(client) ?? OWNER_SWITCH) === session) return client;
+      this.sessions.set(client, SessionPool.UNKNOWN);
+      if (client.getTransactionStatus() !== "I") {
+        // Given back inside a transaction (a tool's own BEGIN): switching it there could be rolled back.
+        client.release(new Error("a pooled connection was returned inside a transaction"));
+        continue;
+      }
+      try {
+        await client.query(session);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      this.sessions.set(client, session);
+      return client;
+    }
+  }
+
+  /** After a failed query: not sure any more what the connection is set to. */
+  forget(client: pg.PoolClient): void {
+    this.sessions.set(client, SessionPool.UNKNOWN);
+  }
+}
+
+/**
+ * A pool for Drizzle in one role and scope (or the owner's). Drizzle treats anything named
+ * "...Pool" as a pool and checks out a client for a transaction.
  */
 class ScopedPool {
   constructor(
-    private readonly pool: pg.Pool,
-    private readonly prelude: string,
+    private readonly sessions: SessionPool,
+    private readonly session: string,
   ) {}
 
-  async connect(): Promise<pg.PoolClient> {
-    const client = await this.pool.connect();
-    const prelude = this.prelude;
-    const query = client.query.bind(client) as (config: unknown, values?: unknown) => Promise<unknown>;
-    return new Proxy(client, {
-      get(target, property) {
-        if (property === "query") {
-          return async (config: unknown, values?: unknown) => {
-            const result = await query(config, values);
-            const text = typeof config === "string" ? config : (config as { text?: string } | null)?.text;
-            if (typeof text === "string" && /^\s*begin\b/i.test(text)) await query(prelude);
-            return result;
-          };
-        }
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+  connect(): Promise<pg.PoolClient> {
+    return this.sessions.checkout(this.session);
   }
 
   async query(config: unknown, values?: unknown): Promise<unknown> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
+    const client = await this.sessions.checkout(this.session);
     try {
-      await client.query(`BEGIN; ${this.prelude}`);
-      const result = await client.query(config as pg.QueryConfig, values as unknown[]);
-      await client.query("COMMIT");
-      return result;
+      return await client.query(config as pg.QueryConfig, values as unknown[]);
     } catch (error) {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+      this.sessions.forget(client);
       throw error;
     } finally {
-      client.release(broken);
+      client.release();
     }
   }
 }
@@ -161,16 +194,18 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
         if (!closing) console.error("[db] connection lost while in use:", error.message);
       });
     });
-    const ownerDb = drizzle(pool, { schema, casing: "snake_case" });
+    const sessions = new SessionPool(pool);
+    const owner = new ScopedPool(sessions, OWNER_SWITCH);
+    const ownerDb = drizzle(owner as unknown as pg.Pool, { schema, casing: "snake_case" });
     const withScope = rowLevelSecurityOn(options)
-      ? scopedDbCache((scope) => drizzle(new ScopedPool(pool, scopePrelude(scope)) as unknown as pg.Pool, { schema, casing: "snake_case" }))
+      ? scopedDbCache((scope) => drizzle(new ScopedPool(sessions, scopeSwitch(scope)) as unknown as pg.Pool, { schema, casing: "snake_case" }))
       : () => ownerDb;
     return {
       db: withScope("all"),
       withScope,
       ownerDb,
       kind: "postgres",
-      executeSql: (text, values) => pool.query(text, values),
+      executeSql: (text, values) => owner.query(text, values) as Promise<{ rows: any[] }>,
       close: () => {
         closing = true;
         return pool.end();

@@ -117,4 +117,39 @@ describe(`row-level security (${testDatabaseKind()})`, () => {
     expect(after.rows[0].scope).toBe("");
     expect(after.rows[0].role).not.toMatch(/^apb_app/);
   });
+
+  it("gives each request its own scope on a shared connection, after failed queries and rolled-back transactions too", async () => {
+    const [dbA, dbB] = [single.withScope([a.id]), single.withScope([b.id])];
+    const entitiesSeen = async (db: typeof dbA) => new Set((await db.select({ entityId: persons.entityId }).from(persons)).map((p) => p.entityId));
+    const ownerSees = async () => {
+      const { rows } = await single.executeSql("select current_user as role, coalesce(current_setting('apb.entity_scope', true), '') as scope, count(*)::int as n from persons group by 1, 2");
+      return rows[0] as { role: string; scope: string; n: number };
+    };
+
+    // A query that fails in A's scope, then the owner, then A again and B on the same connection.
+    await expect(dbA.execute(sql`select 1 / 0`)).rejects.toThrow();
+    expect(await ownerSees()).toMatchObject({ scope: "", n: data.persons.length });
+    await expect(dbA.execute(sql`select 1 / 0`)).rejects.toThrow();
+    expect(await entitiesSeen(dbB)).toEqual(new Set([b.id]));
+    // A transaction of A that is rolled back, then B, then the owner (tools, the job queue).
+    await expect(
+      dbA.transaction(async (tx) => {
+        expect((await tx.select({ entityId: persons.entityId }).from(persons)).every((p) => p.entityId === a.id)).toBe(true);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await entitiesSeen(dbB)).toEqual(new Set([b.id]));
+    const owner = await ownerSees();
+    expect(owner.role).not.toMatch(/^apb_app/);
+    expect(owner.scope).toBe("");
+    expect(owner.n).toBe(data.persons.length);
+    if (testDatabaseKind() !== "postgres") return; // PGlite runs every query in a transaction of its own
+    // A connection given back inside a transaction (a BEGIN of its own) is not switched there:
+    // were B switched inside A's transaction, A's ROLLBACK would undo it, and B would then read as A.
+    await dbA.execute(sql`begin`);
+    expect(await entitiesSeen(dbB)).toEqual(new Set([b.id]));
+    await dbB.execute(sql`rollback`);
+    expect(await entitiesSeen(dbB)).toEqual(new Set([b.id]));
+    expect((await ownerSees()).n).toBe(data.persons.length);
+  });
 });
