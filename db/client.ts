@@ -57,26 +57,21 @@ export const APP_ROLE_ALL_ENTITIES = "apb_app_all";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The role and entity scope of a session: SET ROLE and set_config(..., false) last until changed.
+ * The role and entity scope, for a connection's session (SET ROLE, set_config(..., false): they
+ * last until changed) or for one transaction (SET LOCAL, set_config(..., true): what PGlite's one
+ * session runs at the start of every query and transaction, so it never carries them further).
  * Only '*' or validated uuids reach the scope, which goes in as a literal.
  */
-export function scopeSwitch(scope: EntityScope): string {
+function scopeStatements(scope: EntityScope, lifetime: "session" | "transaction"): string {
   const value = scope === "all" ? "*" : scope.filter((id) => UUID.test(id)).join(",");
   if (scope !== "all" && value.split(",").filter(Boolean).length !== scope.length) throw new Error("an entity scope holds something that is not an id");
   const role = scope === "all" ? APP_ROLE_ALL_ENTITIES : APP_ROLE;
-  return `SET ROLE ${role}; SELECT set_config('apb.entity_scope', '${value}', false)`;
+  const local = lifetime === "transaction";
+  return `SET ${local ? "LOCAL " : ""}ROLE ${role}; SELECT set_config('apb.entity_scope', '${value}', ${local})`;
 }
 
 /** Back to the session's own role (the owner) with no scope. */
 const OWNER_SWITCH = "RESET ROLE; RESET apb.entity_scope";
-
-/**
- * The same for one transaction (SET LOCAL, set_config(..., true)): what PGlite's one session runs
- * at the start of every query and transaction, so it never carries a role or scope further.
- */
-export function scopePrelude(scope: EntityScope): string {
-  return scopeSwitch(scope).replace("SET ROLE", "SET LOCAL ROLE").replace(", false)", ", true)");
-}
 
 function scopeKey(scope: EntityScope): string {
   return scope === "all" ? "*" : [...scope].sort().join(",");
@@ -118,7 +113,7 @@ class SessionPool {
     for (;;) {
       const client = await this.pool.connect();
       if ((this.sessions.get(client) ?? OWNER_SWITCH) === session) return client;
-      this.sessions.set(client, SessionPool.UNKNOWN);
+      // A connection released with an error is closed by the pool, so it needs no marking here.
       if (client.getTransactionStatus() !== "I") {
         // Given back inside a transaction (a tool's own BEGIN): switching it there could be rolled back.
         client.release(new Error("a pooled connection was returned inside a transaction"));
@@ -198,7 +193,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     const owner = new ScopedPool(sessions, OWNER_SWITCH);
     const ownerDb = drizzle(owner as unknown as pg.Pool, { schema, casing: "snake_case" });
     const withScope = rowLevelSecurityOn(options)
-      ? scopedDbCache((scope) => drizzle(new ScopedPool(sessions, scopeSwitch(scope)) as unknown as pg.Pool, { schema, casing: "snake_case" }))
+      ? scopedDbCache((scope) => drizzle(new ScopedPool(sessions, scopeStatements(scope, "session")) as unknown as pg.Pool, { schema, casing: "snake_case" }))
       : () => ownerDb;
     return {
       db: withScope("all"),
@@ -232,7 +227,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, rowLev
   // Both drivers answer `{ rows }` for execute(), which is all the application relies on.
   const ownerDb = drizzlePglite(pglite, { schema, casing: "snake_case" }) as unknown as Db;
   const withScope = rowLevelSecurity
-    ? scopedDbCache((scope) => drizzlePglite(scopedPglite(pglite, scopePrelude(scope)), { schema, casing: "snake_case" }) as unknown as Db)
+    ? scopedDbCache((scope) => drizzlePglite(scopedPglite(pglite, scopeStatements(scope, "transaction")), { schema, casing: "snake_case" }) as unknown as Db)
     : () => ownerDb;
   return {
     db: withScope("all"),
